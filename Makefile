@@ -1,0 +1,61 @@
+# Alliances — one command per job. `make help` lists them.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+ALLIANCES := $(BIN)/alliances
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Local development defaults; override them in the environment or in .env.
+export DEBUG ?= 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test test-postgres lint format check-migrations messages bench-smoke clean
+
+help: ## List the commands
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Alliances needs Python 3.11 or newer (found " + sys.version.split()[0] + "). Set PYTHON=python3.x.")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstalls only when the declared or locked dependencies change.
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements/lock.txt
+	$(BIN)/python -m pip install --quiet -c requirements/lock.txt -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed ## Create the virtual environment and install (only when needed)
+
+run: install ## Migrate a local SQLite database, load reference and demo data, serve on http://127.0.0.1:8000
+	$(ALLIANCES) migrate --noinput
+	$(ALLIANCES) load_reference
+	$(ALLIANCES) load_demo
+	@echo ""
+	@echo "  Alliances is served on http://$(HOST):$(PORT)/  (English: http://$(HOST):$(PORT)/en/)"
+	@$(ALLIANCES) load_demo --print-login
+	@echo ""
+	$(ALLIANCES) runserver $(HOST):$(PORT)
+
+test: install ## Run the whole test suite (SQLite unless TEST_DATABASE_URL is set)
+	$(BIN)/pytest
+
+test-postgres: install ## Run the test suite against the local PostgreSQL server
+	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/alliances} $(BIN)/pytest
+
+lint: install ## Lint and check formatting
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Fix lint findings and format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-migrations: install ## Fail when a model change has no migration
+	DEBUG=1 $(ALLIANCES) makemigrations --check --dry-run
+
+messages: install ## Extract translatable strings into the French catalogue and compile it
+	cd alliances && ../$(ALLIANCES) makemessages --locale fr --no-obsolete --add-location file
+	cd alliances && ../$(ALLIANCES) compilemessages --locale fr
+
+clean: ## Remove the virtual environment and local data
+	rm -rf $(VENV) var

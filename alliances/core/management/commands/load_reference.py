@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+
+from alliances.sdg.services import sdg_load
+from alliances.territories.services import territories_load
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the reference data committed in the project: INSEE territories (COG 2026) and the "
+        "UN SDG framework. Idempotent: a dataset already loaded from the same files is skipped."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Reload even when the files have not changed."
+        )
+
+    def handle(self, *args, force: bool = False, **options):
+        reports = [territories_load(force=force), sdg_load(force=force)]
+        for report in reports:
+            self.stdout.write(str(report))
+        self.stdout.write(
+            self.style.SUCCESS(
+                "Reference data: " + ", ".join(f"{r.dataset} {r.rows}" for r in reports)
+            )
+        )

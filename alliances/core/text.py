@@ -1,0 +1,16 @@
+"""Text folding for accent- and case-insensitive search, the same on SQLite and PostgreSQL."""
+
+import re
+import unicodedata
+
+_SEPARATORS = re.compile(r"[\s'’\-_.,;:/()]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and collapse separators.
+
+    "L'Abergement-Clémenciat" becomes "l abergement clemenciat".
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _SEPARATORS.sub(" ", stripped.casefold()).strip()

@@ -1,0 +1,28 @@
+"""Test settings: SQLite in memory unless TEST_DATABASE_URL names another database."""
+
+import os
+
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault(
+    "SECRET_KEY", "test-only-secret-key-that-is-long-enough-for-checks-0123456789"
+)
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+
+from alliances.settings.base import *  # noqa: E402,F403
+from alliances.settings.base import TEMPLATES, env  # noqa: E402
+from alliances.settings.database import database_from_url  # noqa: E402
+
+DATABASES = {
+    "default": database_from_url(
+        env.str("TEST_DATABASE_URL", default="sqlite:///:memory:"),
+        variable="TEST_DATABASE_URL",
+    )
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Undefined template variables fail loudly in tests.
+TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = "INVALID_TEMPLATE_VARIABLE<%s>"

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = format_lazy(_("{name} administration"), name=settings.PLATFORM_NAME)
+admin.site.site_title = settings.PLATFORM_NAME
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("alliances.web.urls")),
+    prefix_default_language=False,
+)
+
+handler400 = "alliances.web.views.errors.bad_request"
+handler403 = "alliances.web.views.errors.permission_denied"
+handler404 = "alliances.web.views.errors.page_not_found"
+# handler500 stays Django's: it renders templates/500.html without any context processor,
+# so an error in the database or in a context processor cannot break the error page.

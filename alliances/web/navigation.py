@@ -1,0 +1,22 @@
+"""The main navigation: one entry per part of the platform that is open to the public.
+
+A part appears here once its pages exist; the home page describes all seven parts.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: Promise
+    url_name: str
+    section: str
+
+
+MAIN_NAVIGATION = [
+    NavItem(_("Territories"), "web:territory_index", "territories"),
+    NavItem(_("Sustainable Development Goals"), "web:goal_index", "sdg"),
+]

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from alliances.web.views import pages, sdg, territories
+
+app_name = "web"
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("accessibilite/", pages.accessibility, name="accessibility"),
+    path("mentions-legales/", pages.legal_notice, name="legal"),
+    path("donnees-personnelles/", pages.privacy, name="privacy"),
+    path("territoires/", territories.territory_index, name="territory_index"),
+    path(
+        "territoires/<str:kind>/<str:code>/",
+        territories.territory_detail,
+        name="territory",
+    ),
+    path("odd/", sdg.goal_index, name="goal_index"),
+    path("odd/<int:number>/", sdg.goal_detail, name="goal"),
+]
