@@ -26,3 +26,6 @@ STORAGES = {
 }
 # Undefined template variables fail loudly in tests.
 TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = "INVALID_TEMPLATE_VARIABLE<%s>"
+# Tests serve static files from the apps, without a collectstatic step.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

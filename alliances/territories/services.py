@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Sum
 
 from alliances.core import reference
+from alliances.core.bulk import upsert_rows
 from alliances.core.text import fold
 from alliances.territories.enums import TerritoryKind
 from alliances.territories.models import Territory
@@ -18,7 +19,6 @@ FILES = [
     DATA_DIR / "communes.csv.gz",
 ]
 DATASET = "territories"
-BATCH_SIZE = 2000
 UPDATED_FIELDS = [
     "name",
     "search_name",
@@ -94,40 +94,33 @@ def _ids(kind: str) -> dict[str, int]:
 
 
 def _upsert(kind: str, rows, **parents: dict[str, int]) -> None:
-    batch: list[Territory] = []
-    for row in rows:
-        territory = Territory(
-            kind=kind,
-            code=row["code"],
-            name=row["name"],
-            search_name=fold(row["name"]),
-            zone=row.get("zone") or _zone_of(row),
-            population=int(row["population"]) if row.get("population") else None,
-            epci_type=row.get("epci_type", ""),
-            postal_codes=row.get("postal_codes", ""),
-            siren=row.get("siren", "") or (row["code"] if kind == TerritoryKind.EPCI else ""),
-            chef_lieu=row.get("chef_lieu", ""),
+    fields = ["kind", "code", *UPDATED_FIELDS]
+    parent_fields = [f"{field}" for field in ("region", "departement", "epci", "commune")]
+
+    def values(row: dict[str, str]) -> tuple:
+        links = {
+            field: parents[field][row[field]] if field in parents and row.get(field) else None
+            for field in parent_fields
+        }
+        return (
+            kind,
+            row["code"],
+            row["name"],
+            fold(row["name"]),
+            row.get("zone") or _zone_of(row),
+            int(row["population"]) if row.get("population") else None,
+            row.get("epci_type", ""),
+            row.get("postal_codes", ""),
+            row.get("siren", "") or (row["code"] if kind == TerritoryKind.EPCI else ""),
+            row.get("chef_lieu", ""),
+            *(links[field] for field in parent_fields),
         )
-        for field, ids in parents.items():
-            parent_code = row.get(field)
-            setattr(territory, f"{field}_id", ids[parent_code] if parent_code else None)
-        batch.append(territory)
-        if len(batch) >= BATCH_SIZE:
-            _flush(batch)
-            batch = []
-    if batch:
-        _flush(batch)
+
+    upsert_rows(
+        Territory, fields=fields, unique_fields=["kind", "code"], rows=(values(r) for r in rows)
+    )
 
 
 def _zone_of(row: dict[str, str]) -> str:
     # EPCI files carry no zone: every EPCI lies in metropolitan France or a DROM.
     return "drom" if row.get("region", "").startswith("0") else "metro"
-
-
-def _flush(batch: list[Territory]) -> None:
-    Territory.objects.bulk_create(
-        batch,
-        update_conflicts=True,
-        unique_fields=["kind", "code"],
-        update_fields=UPDATED_FIELDS,
-    )

@@ -1,0 +1,66 @@
+"""Streaming bulk upserts that bypass the ORM's per-object work, on SQLite and PostgreSQL.
+
+Rows are plain tuples of database-ready values, in the order of `fields`. SQLite gets batched
+`executemany` of `INSERT … ON CONFLICT DO UPDATE`; PostgreSQL gets `COPY` into a temporary table
+followed by one `INSERT … SELECT … ON CONFLICT DO UPDATE`. Call inside a transaction.
+"""
+
+from collections.abc import Iterable, Sequence
+from itertools import islice
+
+from django.db import connection
+from django.db.models import Model
+
+BATCH_SIZE = 5000
+
+
+def upsert_rows(
+    model: type[Model],
+    *,
+    fields: Sequence[str],
+    unique_fields: Sequence[str],
+    rows: Iterable[Sequence],
+) -> int:
+    """Insert or update `rows` of `model`; returns how many rows were written."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = [model._meta.get_field(name).column for name in fields]
+    conflict = [model._meta.get_field(name).column for name in unique_fields]
+    quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
+    updates = ", ".join(
+        f"{connection.ops.quote_name(column)} = EXCLUDED.{connection.ops.quote_name(column)}"
+        for column in columns
+        if column not in conflict
+    )
+    on_conflict = (
+        f"ON CONFLICT ({', '.join(connection.ops.quote_name(c) for c in conflict)}) "
+        f"DO UPDATE SET {updates}"
+    )
+    if connection.vendor == "postgresql":
+        return _upsert_postgresql(table, quoted, on_conflict, rows)
+    placeholders = ", ".join(["%s"] * len(columns))
+    sql = f"INSERT INTO {table} ({quoted}) VALUES ({placeholders}) {on_conflict}"  # noqa: S608
+    written = 0
+    iterator = iter(rows)
+    with connection.cursor() as cursor:
+        while batch := list(islice(iterator, BATCH_SIZE)):
+            cursor.executemany(sql, batch)
+            written += len(batch)
+    return written
+
+
+def _upsert_postgresql(table: str, quoted: str, on_conflict: str, rows: Iterable[Sequence]) -> int:
+    written = 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE bulk_upsert ON COMMIT DROP AS "  # noqa: S608
+            f"SELECT {quoted} FROM {table} WITH NO DATA"
+        )
+        with cursor.copy(f"COPY bulk_upsert ({quoted}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+                written += 1
+        cursor.execute(
+            f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM bulk_upsert {on_conflict}"  # noqa: S608
+        )
+        cursor.execute("DROP TABLE bulk_upsert")
+    return written

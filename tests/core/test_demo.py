@@ -1,0 +1,27 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from alliances.accounts.models import User
+from alliances.accounts.services import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+@override_settings(DEBUG=True)
+def test_demo_creates_an_administrator_once_and_the_printed_login_works(capsys):
+    call_command("load_demo")
+    call_command("load_demo")
+    assert User.objects.filter(email=DEMO_ADMIN_EMAIL, is_demo=True, is_superuser=True).count() == 1
+    call_command("load_demo", "--print-login")
+    assert f"{DEMO_ADMIN_EMAIL} / {DEMO_ADMIN_PASSWORD}" in capsys.readouterr().out
+    assert authenticate(username=DEMO_ADMIN_EMAIL, password=DEMO_ADMIN_PASSWORD) is not None
+
+
+def test_demo_is_refused_in_production():
+    with pytest.raises(CommandError, match="DEBUG is off"):
+        call_command("load_demo")
+    assert not User.objects.filter(email=DEMO_ADMIN_EMAIL).exists()
+    call_command("load_demo", "--allow-production")
+    assert User.objects.filter(email=DEMO_ADMIN_EMAIL).exists()
