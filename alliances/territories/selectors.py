@@ -84,17 +84,25 @@ def regions() -> QuerySet:
     return Territory.objects.filter(kind=TerritoryKind.REGION).order_by("zone", "name")
 
 
-def territory_search(query: str, *, limit: int = 50) -> list[Territory]:
-    """Territories whose name or code matches, largest kinds and populations first."""
+@dataclass(frozen=True)
+class SearchResults:
+    territories: list[Territory]
+    total: int
+
+
+def territory_search(query: str, *, limit: int = 50) -> SearchResults:
+    """Territories whose name or code matches: exact names first, then by population."""
     query = query.strip()
-    if not query:
-        return []
     base = Territory.objects.select_related("departement")
     compact = query.replace(" ", "")
     if compact.isalnum() and any(char.isdigit() for char in compact):
-        return list(base.filter(code__startswith=compact.upper()).order_by("kind", "code")[:limit])
+        matches = base.filter(code__startswith=compact.upper())
+        return SearchResults(list(matches.order_by("kind", "code")[:limit]), matches.count())
     folded = fold(query)
-    found = list(base.search(query).order_by("-population")[: limit * 4])
+    if not folded:
+        return SearchResults([], 0)
+    matches = base.search(query)
+    found = list(matches.order_by("-population")[: limit * 4])
 
     def rank(territory: Territory) -> tuple[int, int]:
         if territory.search_name == folded:
@@ -106,4 +114,4 @@ def territory_search(query: str, *, limit: int = 50) -> list[Territory]:
         return (quality, -(territory.population or 0))
 
     found.sort(key=rank)
-    return found[:limit]
+    return SearchResults(found[:limit], matches.count())

@@ -8,19 +8,26 @@ pytestmark = pytest.mark.django_db
 
 
 def test_search_is_accent_and_case_insensitive_and_ranks_exact_names_first():
-    results = selectors.territory_search("saint etienne")
+    results = selectors.territory_search("saint etienne").territories
     assert results[0].name == "Saint-Étienne"
     assert results[0].kind == TerritoryKind.COMMUNE
 
 
 def test_search_by_code_prefix():
     results = selectors.territory_search("0100")
-    assert [t.code for t in results][:3] == ["01001", "01002", "01004"]
+    assert [t.code for t in results.territories][:3] == ["01001", "01002", "01004"]
+    assert results.total == 8  # 01001 … 01009, of which 01003 no longer exists
 
 
 def test_search_of_nothing_finds_nothing():
-    assert selectors.territory_search("   ") == []
-    assert selectors.territory_search("'-") == []
+    assert selectors.territory_search("   ").total == 0
+    assert selectors.territory_search("'-").territories == []
+
+
+def test_search_reports_the_total_beyond_the_shown_results():
+    results = selectors.territory_search("saint", limit=10)
+    assert len(results.territories) == 10
+    assert results.total > 4000
 
 
 def test_children_of_each_level():
