@@ -5,26 +5,35 @@ table beside it (and a CSV link where the data is downloadable): the SVG is an i
 readers, the table is the accessible equivalent. The same SVG goes into PDF reports.
 """
 
+import hashlib
+import json
 import re
 from html import escape
 
 import vl_convert
+from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 
 _SVG_OPEN = re.compile(r"<svg\b([^>]*)>", re.S)
 _CLASS = re.compile(r'\sclass="[^"]*"')
 
+# Rendering costs milliseconds; the same data gives the same SVG, so it is cached by content.
+CACHE_SECONDS = 24 * 3600
+
 # A sober, legible default theme: system fonts, no chart border, readable axes.
 THEME_CONFIG = {
-    "font": "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif",
+    # Metric-compatible fonts, so text measured by the renderer fits where the browser draws it.
+    "font": "Liberation Sans, Arial, Helvetica, sans-serif",
+    "padding": 8,
     "view": {"stroke": None},
+    "axisY": {"labelLimit": 320},
     "axis": {
         "labelFontSize": 12,
         "titleFontSize": 12,
         "labelColor": "#1e1e1e",
         "titleColor": "#1e1e1e",
     },
-    "legend": {"labelFontSize": 12, "titleFontSize": 12},
+    "legend": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 260},
     "range": {"category": ["#19486a", "#3f7e44", "#c5192d", "#b86e00", "#6b4c9a", "#00689d"]},
 }
 
@@ -39,7 +48,14 @@ def chart_svg(spec: dict | object, *, title: str, description: str = "") -> Safe
     spec_dict.setdefault("config", {})
     for key, value in THEME_CONFIG.items():
         spec_dict["config"].setdefault(key, value)
-    svg = vl_convert.vegalite_to_svg(spec_dict)
+    key = (
+        "chart:"
+        + hashlib.sha256(json.dumps(spec_dict, sort_keys=True, default=str).encode()).hexdigest()
+    )
+    svg = cache.get(key)
+    if svg is None:
+        svg = vl_convert.vegalite_to_svg(spec_dict)
+        cache.set(key, svg, timeout=CACHE_SECONDS)
     match = _SVG_OPEN.search(svg)
     if match is None:  # pragma: no cover — vl-convert always returns an <svg> root
         raise ValueError("The chart renderer returned no SVG.")

@@ -29,3 +29,6 @@ TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = "INVALID_TEMPLATE_VARIABLE<%s>"
 # Tests serve static files from the apps, without a collectstatic step.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The test client speaks plain HTTP: secure-only cookies would never come back.
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False

@@ -17,6 +17,7 @@ class NavItem:
 
 
 MAIN_NAVIGATION = [
+    NavItem(_("Roadmap"), "web:programme_list", "program"),
     NavItem(_("Territories"), "web:territory_index", "territories"),
     NavItem(_("Sustainable Development Goals"), "web:goal_index", "sdg"),
 ]

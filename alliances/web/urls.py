@@ -1,6 +1,8 @@
+from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from alliances.web.views import pages, sdg, territories
+from alliances.web.views.program import dashboard, exchange, measures, reports
 
 app_name = "web"
 
@@ -17,4 +19,71 @@ urlpatterns = [
     ),
     path("odd/", sdg.goal_index, name="goal_index"),
     path("odd/<int:number>/", sdg.goal_detail, name="goal"),
+    path(
+        "connexion/",
+        auth_views.LoginView.as_view(template_name="web/pages/login.html"),
+        name="login",
+    ),
+    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
+    # Roadmap steering
+    path("feuille-de-route/", dashboard.programme_list, name="programme_list"),
+    path("feuille-de-route/<slug:slug>/", dashboard.programme_dashboard, name="programme"),
+    path(
+        "feuille-de-route/<slug:slug>/systeme/", dashboard.programme_system, name="programme_system"
+    ),
+    path(
+        "feuille-de-route/<slug:slug>/calendrier/",
+        dashboard.programme_timeline,
+        name="programme_timeline",
+    ),
+    path(
+        "feuille-de-route/<slug:slug>/mesures/<str:code>/", measures.measure_detail, name="measure"
+    ),
+    path(
+        "feuille-de-route/<slug:slug>/mesures/<str:code>/modifier/",
+        measures.measure_edit,
+        name="measure_edit",
+    ),
+    path(
+        "feuille-de-route/<slug:slug>/mesures/<str:code>/avancement/",
+        measures.progress_update_add,
+        name="progress_update_add",
+    ),
+    path(
+        "feuille-de-route/<slug:slug>/mesures/<str:code>/jalons/nouveau/",
+        measures.milestone_edit,
+        name="milestone_add",
+    ),
+    path(
+        "feuille-de-route/<slug:slug>/mesures/<str:code>/jalons/<int:pk>/",
+        measures.milestone_edit,
+        name="milestone_edit",
+    ),
+    path(
+        "feuille-de-route/<slug:slug>/indicateurs/<int:pk>/valeur/",
+        measures.indicator_value_add,
+        name="indicator_value_add",
+    ),
+    path(
+        "feuille-de-route/<slug:slug>/indicateurs/<int:pk>/statut/",
+        measures.indicator_override,
+        name="indicator_override",
+    ),
+    path("feuille-de-route/<slug:slug>/rapports/", reports.report_list, name="reports"),
+    path("feuille-de-route/<slug:slug>/rapports/<int:pk>/", reports.report_detail, name="report"),
+    path(
+        "feuille-de-route/<slug:slug>/rapports/<int:pk>/pdf/",
+        reports.report_pdf,
+        name="report_pdf",
+    ),
+    path(
+        "feuille-de-route/<slug:slug>/export.<str:fmt>",
+        exchange.programme_export,
+        name="programme_export",
+    ),
+    path(
+        "feuille-de-route/<slug:slug>/import/",
+        exchange.programme_import_view,
+        name="programme_import",
+    ),
 ]

@@ -141,5 +141,8 @@ def test_server_error_page_is_standalone():
 
 def test_admin_is_in_french(admin_client):
     response = admin_client.get("/admin/")
-    assert "Administration" in response.content.decode()
-    assert "Territoires" in response.content.decode()
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Administration d’Alliances" in html or "Administration de Alliances" in html
+    assert 'href="/admin/territories/territory/"' in html
+    assert "Territoires" in html

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from alliances.accounts.services import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, demo_admin_ensure
+from alliances.program.services.demo import CO_PILOT_EMAIL, PILOT_EMAIL, programme_demo_load
 
 
 class Command(BaseCommand):
@@ -23,7 +24,8 @@ class Command(BaseCommand):
     def handle(self, *args, allow_production=False, print_login=False, **options):
         if print_login:
             self.stdout.write(
-                f"  Demo login (administrator): {DEMO_ADMIN_EMAIL} / {DEMO_ADMIN_PASSWORD}"
+                f"  Demo login (administrator): {DEMO_ADMIN_EMAIL} / {DEMO_ADMIN_PASSWORD}\n"
+                f"  Also: co-pilot {CO_PILOT_EMAIL}, measure pilot {PILOT_EMAIL} (same password)"
             )
             return
         if not settings.DEBUG and not allow_production:
@@ -32,6 +34,7 @@ class Command(BaseCommand):
                 "Pass --allow-production for a public demonstration server."
             )
         _user, created = demo_admin_ensure()
+        programme_demo_load()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: administrator {DEMO_ADMIN_EMAIL} {'created' if created else 'kept'}."

@@ -1,0 +1,202 @@
+"""Chart specifications for roadmap steering, built from a ProgrammeState.
+
+Each function returns a Vega-Lite spec (Altair); `alliances.core.charts.chart_svg` renders it.
+Every chart's data is also shown as a table by the page that uses it.
+"""
+
+from datetime import date
+
+import altair as alt
+from django.utils.translation import gettext as _
+
+from alliances.program.enums import Attainment, MeasureStatus
+from alliances.program.selectors import IndicatorState, ProgrammeState
+
+STATUS_COLOURS = {
+    MeasureStatus.NOT_STARTED: "#6f7378",
+    MeasureStatus.IN_PROGRESS: "#19486a",
+    MeasureStatus.COMPLETED: "#2f6b34",
+    MeasureStatus.ON_HOLD: "#b86e00",
+    MeasureStatus.CANCELLED: "#a21942",
+}
+
+
+def progress_by_dimension(state: ProgrammeState) -> alt.Chart:
+    rows = [
+        {
+            "dimension": f"{dim.dimension.name} ({dim.dimension.effect_from_months}–"
+            f"{dim.dimension.effect_to_months} {_('months')})",
+            "progress": round((dim.progress or 0) * 100, 1),
+        }
+        for dim in state.dimensions
+    ]
+    return (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar(color="#19486a")
+        .encode(
+            x=alt.X("progress:Q", title=_("Progress (%)"), scale=alt.Scale(domain=[0, 100])),
+            y=alt.Y("dimension:N", title=None, sort=None),
+        )
+        .properties(width=420, height=30 * len(rows))
+    )
+
+
+def attainment_by_dimension(state: ProgrammeState) -> alt.Chart:
+    labels = {value: str(label) for value, label in Attainment.choices}
+    labels[""] = _("not assessed yet")
+    rows = [
+        {"dimension": dim.dimension.name, "attainment": labels[key], "measures": count}
+        for dim in state.dimensions
+        for key, count in dim.attainment_counts.items()
+    ]
+    order = [labels[key] for key in [*Attainment.values, ""]]
+    return (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                "measures:Q",
+                title=_("Measures"),
+                stack="zero",
+                axis=alt.Axis(format="d", tickMinStep=1),
+            ),
+            y=alt.Y("dimension:N", title=None, sort=None),
+            color=alt.Color(
+                "attainment:N",
+                title=_("Attainment"),
+                sort=order,
+                scale=alt.Scale(
+                    domain=order, range=["#2f6b34", "#3f7e44", "#b86e00", "#a21942", "#c8cdd2"]
+                ),
+            ),
+            order=alt.Order("attainment:N"),
+        )
+        .properties(width=420, height=30 * len(state.dimensions))
+    )
+
+
+def indicator_line(state: IndicatorState, *, small: bool = False) -> alt.LayerChart:
+    indicator = state.indicator
+    points = [
+        {"date": indicator.baseline_date.isoformat(), "value": float(indicator.baseline_value)}
+    ] + [{"date": value.date.isoformat(), "value": float(value.value)} for value in state.values]
+    target = [{"date": indicator.target_date.isoformat(), "value": float(indicator.target_value)}]
+    x = alt.X("date:T", title=None if small else _("Date"), axis=None if small else alt.Axis())
+    y = alt.Y(
+        "value:Q",
+        title=None if small else (indicator.unit or _("Value")),
+        axis=None if small else alt.Axis(),
+        scale=alt.Scale(zero=False),
+    )
+    line = (
+        alt.Chart(alt.Data(values=points)).mark_line(point=True, color="#19486a").encode(x=x, y=y)
+    )
+    goal = (
+        alt.Chart(alt.Data(values=target))
+        .mark_point(shape="diamond", size=80, filled=True, color="#2f6b34")
+        .encode(x=x, y=y)
+    )
+    size = {"width": 140, "height": 36} if small else {"width": 480, "height": 220}
+    return alt.layer(line, goal).properties(**size)
+
+
+def timeline(state: ProgrammeState, *, today: date) -> alt.LayerChart:
+    rows = [
+        {
+            "measure": f"{item.measure.code}",
+            "title": item.measure.title,
+            "dimension": item.measure.dimension.name,
+            "start": item.measure.start_date.isoformat(),
+            "end": item.measure.due_date.isoformat(),
+        }
+        for item in state.measures
+        if item.measure.start_date and item.measure.due_date
+    ]
+    milestones = [
+        {
+            "measure": item.measure.code,
+            "date": milestone.milestone.due_date.isoformat(),
+            "done": _("done") if milestone.done else _("to do"),
+        }
+        for item in state.measures
+        for milestone in item.milestones
+        if milestone.milestone.due_date
+    ]
+    order = [item.measure.code for item in state.measures]
+    y = alt.Y("measure:N", sort=order, title=None)
+    bars = (
+        alt.Chart(alt.Data(values=rows))
+        .mark_bar(opacity=0.85, height=12)
+        .encode(
+            x=alt.X("start:T", title=None),
+            x2="end:T",
+            y=y,
+            color=alt.Color("dimension:N", title=_("Dimension"), sort=None),
+        )
+    )
+    marks = (
+        alt.Chart(alt.Data(values=milestones))
+        .mark_point(shape="diamond", filled=True, size=50, color="#1e1e1e")
+        .encode(x="date:T", y=y, shape=alt.Shape("done:N", title=_("Milestones")))
+    )
+    now = (
+        alt.Chart(alt.Data(values=[{"date": today.isoformat()}]))
+        .mark_rule(color="#a21942", strokeDash=[4, 3])
+        .encode(x="date:T")
+    )
+    return alt.layer(bars, marks, now).properties(width=640, height=18 * max(len(order), 1))
+
+
+def dependency_graph(state: ProgrammeState) -> alt.LayerChart:
+    """Measures placed in columns by dimension, arrows from prerequisite to dependant."""
+    position = {}
+    nodes = []
+    for column, dim in enumerate(state.dimensions):
+        for row, item in enumerate(dim.measures):
+            position[item.measure.pk] = (column, row)
+            nodes.append(
+                {
+                    "x": column,
+                    "y": row,
+                    "code": item.measure.code,
+                    "status": str(MeasureStatus(item.status).label),
+                }
+            )
+    edges = [
+        {
+            "x": position[prerequisite.pk][0],
+            "y": position[prerequisite.pk][1],
+            "x2": position[item.measure.pk][0],
+            "y2": position[item.measure.pk][1],
+        }
+        for item in state.measures
+        for prerequisite in item.measure.depends_on.all()
+        if prerequisite.pk in position
+    ]
+    x = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[-0.5, len(state.dimensions) - 0.5]))
+    y = alt.Y("y:Q", axis=None, scale=alt.Scale(domain=[7, -1]))
+    lines = (
+        alt.Chart(alt.Data(values=edges))
+        .mark_rule(color="#6f7378", strokeWidth=1.5)
+        .encode(x=x, y=y, x2="x2:Q", y2="y2:Q")
+    )
+    labels = {str(MeasureStatus(value).label): colour for value, colour in STATUS_COLOURS.items()}
+    circles = (
+        alt.Chart(alt.Data(values=nodes))
+        .mark_circle(size=900, opacity=1)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color(
+                "status:N",
+                title=_("Status"),
+                scale=alt.Scale(domain=list(labels), range=list(labels.values())),
+            ),
+        )
+    )
+    text = (
+        alt.Chart(alt.Data(values=nodes))
+        .mark_text(color="white", fontWeight="bold", fontSize=12)
+        .encode(x=x, y=y, text="code:N")
+    )
+    return alt.layer(lines, circles, text).properties(width=480, height=330)
