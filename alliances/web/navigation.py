@@ -19,4 +19,5 @@ class NavItem:
 MAIN_NAVIGATION = [
     NavItem(_("Territories"), "web:territory_index", "territories"),
     NavItem(_("Sustainable Development Goals"), "web:goal_index", "sdg"),
+    NavItem(_("Studies"), "web:study_index", "studies"),
 ]

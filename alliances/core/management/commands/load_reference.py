@@ -1,13 +1,15 @@
 from django.core.management.base import BaseCommand
 
 from alliances.sdg.services import sdg_load
+from alliances.studies.reference import studies_reference_load
 from alliances.territories.services import territories_load
 
 
 class Command(BaseCommand):
     help = (
-        "Load the reference data committed in the project: INSEE territories (COG 2026) and the "
-        "UN SDG framework. Idempotent: a dataset already loaded from the same files is skipped."
+        "Load the reference data committed in the project: INSEE territories (COG 2026), the "
+        "UN SDG framework and published survey results. Idempotent: a dataset already loaded "
+        "from the same files is skipped."
     )
 
     def add_arguments(self, parser):
@@ -16,7 +18,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, force: bool = False, **options):
-        reports = [territories_load(force=force), sdg_load(force=force)]
+        reports = [
+            territories_load(force=force),
+            sdg_load(force=force),
+            studies_reference_load(force=force),
+        ]
         for report in reports:
             self.stdout.write(str(report))
         self.stdout.write(
