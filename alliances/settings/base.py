@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "alliances.territories",
     "alliances.sdg",
     "alliances.program",
+    "alliances.studies",
     "alliances.web",
 ]
 

@@ -20,4 +20,5 @@ MAIN_NAVIGATION = [
     NavItem(_("Roadmap"), "web:programme_list", "program"),
     NavItem(_("Territories"), "web:territory_index", "territories"),
     NavItem(_("Sustainable Development Goals"), "web:goal_index", "sdg"),
+    NavItem(_("Studies"), "web:study_index", "studies"),
 ]

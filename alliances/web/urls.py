@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from alliances.web.views import pages, sdg, territories
+from alliances.web.views import pages, sdg, studies, territories
 from alliances.web.views.program import dashboard, exchange, measures, reports
 
 app_name = "web"
@@ -85,5 +85,19 @@ urlpatterns = [
         "feuille-de-route/<slug:slug>/import/",
         exchange.programme_import_view,
         name="programme_import",
+    ),
+    # Studies
+    path("etudes/", studies.study_index, name="study_index"),
+    path("etudes/<slug:slug>/", studies.study_detail, name="study"),
+    path("etudes/<slug:slug>/import/", studies.study_import, name="study_import"),
+    path(
+        "etudes/<slug:slug>/resultats.<str:extension>",
+        studies.study_download,
+        name="study_download",
+    ),
+    path(
+        "etudes/<slug:slug>/questions/<str:variable>.csv",
+        studies.study_question_csv,
+        name="study_question_csv",
     ),
 ]

@@ -2,14 +2,15 @@ from django.core.management.base import BaseCommand
 
 from alliances.program.services.seed import programme_seed_load
 from alliances.sdg.services import sdg_load
+from alliances.studies.reference import studies_reference_load
 from alliances.territories.services import territories_load
 
 
 class Command(BaseCommand):
     help = (
         "Load the reference data committed in the project: INSEE territories (COG 2026), the "
-        "UN SDG framework and the seed's 21-measure programme. Idempotent: a dataset already "
-        "loaded from the same files is skipped."
+        "UN SDG framework, the seed's 21-measure programme and published survey results. "
+        "Idempotent: a dataset already loaded from the same files is skipped."
     )
 
     def add_arguments(self, parser):
@@ -22,6 +23,7 @@ class Command(BaseCommand):
             territories_load(force=force),
             sdg_load(force=force),
             programme_seed_load(force=force),
+            studies_reference_load(force=force),
         ]
         for report in reports:
             self.stdout.write(str(report))
