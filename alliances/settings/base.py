@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "alliances.accounts",
     "alliances.territories",
     "alliances.sdg",
+    "alliances.registry",
     "alliances.web",
 ]
 
