@@ -130,6 +130,7 @@ def test_command_options_and_summary(tmp_path, capsys):
         str(tmp_path / "r.csv"),
     )
     assert capsys.readouterr().out.strip() == (
-        "SIRENE: 13 read, 2 created, 0 updated, 0 unchanged, 1 rejected, 10 filtered out — committed"
+        "SIRENE: 13 read, 2 created, 0 updated, 0 unchanged, 1 rejected, 10 filtered out "
+        "— committed"
     )
     assert set(Organisation.objects.values_list("siren", flat=True)) == {"210100533", "200071751"}
