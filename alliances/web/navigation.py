@@ -19,4 +19,8 @@ class NavItem:
 MAIN_NAVIGATION = [
     NavItem(_("Territories"), "web:territory_index", "territories"),
     NavItem(_("Sustainable Development Goals"), "web:goal_index", "sdg"),
+    NavItem(_("Alliances"), "web:alliance_list", "alliances"),
+    NavItem(_("Actors"), "web:organisation_list", "organisations"),
+    NavItem(_("Catalysts"), "web:catalyst_list", "catalysts"),
+    NavItem(_("Search the registry"), "web:registry_search", "registry"),
 ]

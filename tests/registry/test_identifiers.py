@@ -58,11 +58,11 @@ def test_rna(value, valid):
 
 
 def test_validators_give_a_clear_message():
-    with pytest.raises(ValidationError, match="not a valid SIREN"):
+    with pytest.raises(ValidationError, match="pas un SIREN valide"):
         validate_siren("123456789")
-    with pytest.raises(ValidationError, match="not a valid SIRET"):
+    with pytest.raises(ValidationError, match="pas un SIRET valide"):
         validate_siret("12345678901234")
-    with pytest.raises(ValidationError, match="not a valid RNA number"):
+    with pytest.raises(ValidationError, match="pas un numéro RNA valide"):
         validate_rna("W123")
 
 

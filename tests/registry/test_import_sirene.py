@@ -84,7 +84,7 @@ def test_non_diffusible_sole_traders_have_no_name_stored(tmp_path):
     assert person.diffusible is False
     assert person.name == "" and person.search_name == ""
     assert "MARTIN" not in str(Organisation.objects.filter(siren="300123510").values().get())
-    assert person.display_name == "Non-public legal unit (SIREN 300123510)"
+    assert person.display_name == "Unité légale non diffusible (SIREN 300123510)"
 
 
 def test_associations_are_bridged_to_their_rna_record(tmp_path):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from alliances.accounts.services import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, demo_admin_ensure
+from alliances.registry.services.demo import registry_demo_load
 
 
 class Command(BaseCommand):
@@ -32,8 +33,10 @@ class Command(BaseCommand):
                 "Pass --allow-production for a public demonstration server."
             )
         _user, created = demo_admin_ensure()
+        organisations, alliances = registry_demo_load()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data: administrator {DEMO_ADMIN_EMAIL} {'created' if created else 'kept'}."
+                f"Demo data: administrator {DEMO_ADMIN_EMAIL} {'created' if created else 'kept'}; "
+                f"registry: {organisations} organisations, {alliances} alliances."
             )
         )
