@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "alliances.sdg",
     "alliances.program",
     "alliances.studies",
+    "alliances.registry",
     "alliances.web",
 ]
 

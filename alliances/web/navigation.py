@@ -18,7 +18,11 @@ class NavItem:
 
 MAIN_NAVIGATION = [
     NavItem(_("Roadmap"), "web:programme_list", "program"),
+    NavItem(_("Alliances"), "web:alliance_list", "alliances"),
+    NavItem(_("Actors"), "web:organisation_list", "organisations"),
+    NavItem(_("Catalysts"), "web:catalyst_list", "catalysts"),
     NavItem(_("Territories"), "web:territory_index", "territories"),
-    NavItem(_("Sustainable Development Goals"), "web:goal_index", "sdg"),
     NavItem(_("Studies"), "web:study_index", "studies"),
+    NavItem(_("SDGs"), "web:goal_index", "sdg"),
+    NavItem(_("Search"), "web:registry_search", "registry"),
 ]

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from alliances.web.views import pages, sdg, studies, territories
+from alliances.web.views import pages, registry, registry_forms, sdg, studies, territories
 from alliances.web.views.program import dashboard, exchange, measures, reports
 
 app_name = "web"
@@ -99,5 +99,29 @@ urlpatterns = [
         "etudes/<slug:slug>/questions/<str:variable>.csv",
         studies.study_question_csv,
         name="study_question_csv",
+    ),
+    # Registry of actors and alliances
+    path("registre/", registry.registry_search, name="registry_search"),
+    path("organisations/", registry.organisation_list, name="organisation_list"),
+    path("organisations/<int:pk>/", registry.organisation_detail, name="organisation"),
+    path("alliances/", registry.alliance_list, name="alliance_list"),
+    path("alliances/proposer/", registry_forms.alliance_submit_view, name="alliance_submit"),
+    path("alliances/<int:pk>/", registry.alliance_detail, name="alliance"),
+    path("catalyseurs/", registry.catalyst_list, name="catalyst_list"),
+    path(
+        "signaler/<str:kind>/<int:pk>/",
+        registry_forms.correction_report_view,
+        name="correction_report",
+    ),
+    path("moderation/", registry_forms.moderation_queue, name="moderation"),
+    path(
+        "moderation/alliances/<int:pk>/",
+        registry_forms.moderation_alliance,
+        name="moderation_alliance",
+    ),
+    path(
+        "moderation/corrections/<int:pk>/",
+        registry_forms.moderation_correction,
+        name="moderation_correction",
     ),
 ]

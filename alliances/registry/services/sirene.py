@@ -1,0 +1,208 @@
+"""`sirene_import`: upsert legal units from INSEE's SIRENE stock, bridging associations to the RNA.
+
+A legal unit whose `identifiantAssociationUniteLegale` names an association already imported
+from the RNA is attached to it (SIREN, SIRET, legal category, NAF…) instead of creating a second
+record; the association keeps its RNA name and status.
+"""
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from alliances.core.bulk import upsert_rows
+from alliances.core.text import fold
+from alliances.registry.enums import Source
+from alliances.registry.importers import sirene
+from alliances.registry.importers.report import ImportReport, Reject, RejectWriter
+from alliances.registry.importers.streams import LineDecoder, csv_lines, source_files
+from alliances.registry.models import Organisation
+from alliances.registry.services.rna import digest
+
+BATCH_SIZE = 2000
+# Columns the registry owns for a legal unit, written when SIRENE is the record's source.
+OWN_FIELDS = [
+    "siren",
+    "siret",
+    "name",
+    "search_name",
+    "short_name",
+    "world",
+    "legal_category",
+    "naf",
+    "ess",
+    "size_band",
+    "status",
+    "created_on",
+    "diffusible",
+    "source",
+    "source_file",
+    "imported_at",
+    "sirene_digest",
+    "updated_at",
+]
+# Columns written on an association that came from the RNA: its name and status stay the RNA's.
+BRIDGE_FIELDS = [
+    "siren",
+    "siret",
+    "legal_category",
+    "naf",
+    "ess",
+    "size_band",
+    "sirene_digest",
+    "updated_at",
+]
+
+
+def sirene_import(
+    *,
+    path: Path,
+    selection: sirene.Selection,
+    commit: bool = False,
+    rejects_path: Path | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    report = ImportReport(committed=commit)
+    now = timezone.now()
+    with RejectWriter(report, rejects_path) as rejects:
+        for source in source_files([path]):
+            decoder = LineDecoder()
+            with source.open() as handle:
+                lines = csv_lines(handle, decoder, delimiter=",")
+                header = next(lines, None)
+                try:
+                    if header is None:
+                        raise sirene.SireneFileError("empty file")
+                    columns = sirene.read_header(header)
+                except sirene.SireneFileError as error:
+                    rejects.add(Reject(source.name, 1, str(error)))
+                    continue
+                parsed = sirene.parse_rows(
+                    lines, columns=columns, file_name=source.name, selection=selection
+                )
+                for batch in _batches(parsed, report, rejects):
+                    _write(batch, report, commit=commit, file_name=source.name, now=now)
+                    if progress:
+                        progress(report.read)
+            report.encodings[source.name] = decoder.encoding
+    return report
+
+
+def _batches(parsed, report: ImportReport, rejects: RejectWriter) -> Iterator[dict]:
+    batch: dict[str, sirene.SireneRecord] = {}
+    for item in parsed:
+        report.read += 1
+        if item is sirene.FILTERED:
+            report.skipped += 1
+            continue
+        if isinstance(item, Reject):
+            rejects.add(item)
+            continue
+        if item.siren in batch or len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = {}
+        batch[item.siren] = item
+    if batch:
+        yield batch
+
+
+def _write(batch: dict, report: ImportReport, *, commit: bool, file_name: str, now) -> None:
+    with transaction.atomic():
+        by_siren = {
+            row[0]: row[1:]
+            for row in Organisation.objects.filter(siren__in=batch.keys()).values_list(
+                "siren", "sirene_digest", "rna_id", "id"
+            )
+        }
+        wanted_rna = {r.rna_id for r in batch.values() if r.rna_id and r.siren not in by_siren}
+        by_rna = {
+            rna_id: (siren, pk)
+            for rna_id, siren, pk in Organisation.objects.filter(rna_id__in=wanted_rna).values_list(
+                "rna_id", "siren", "id"
+            )
+        }
+        own, bridges, new = [], [], []
+        rna_taken: set[str] = set()
+        for siren, record in batch.items():
+            record_digest = digest(record.digest_values())
+            values = {"digest": record_digest, "record": record}
+            if siren in by_siren:
+                known_digest, known_rna, pk = by_siren[siren]
+                if known_digest == record_digest:
+                    report.unchanged += 1
+                    continue
+                report.updated += 1
+                if known_rna:
+                    bridges.append(_bridge(pk, record, record_digest, now))
+                else:
+                    own.append(values)
+            elif record.rna_id in by_rna and by_rna[record.rna_id][0] is None:
+                report.updated += 1  # the association exists, from the RNA, without its SIREN
+                bridges.append(_bridge(by_rna[record.rna_id][1], record, record_digest, now))
+            else:
+                report.created += 1
+                takes_rna = (
+                    bool(record.rna_id)
+                    and record.rna_id not in by_rna
+                    and record.rna_id not in rna_taken
+                )
+                if takes_rna:
+                    rna_taken.add(record.rna_id)
+                new.append(values | {"rna_id": record.rna_id if takes_rna else None})
+        if not commit:
+            return
+
+        def own_row(item):
+            r = item["record"]
+            return (
+                r.siren,
+                r.siret,
+                r.name,
+                fold(r.name),
+                r.short_name,
+                r.world,
+                r.legal_category,
+                r.naf,
+                r.ess,
+                r.size_band,
+                r.status,
+                r.created_on,
+                r.diffusible,
+                Source.SIRENE,
+                file_name[:200],
+                now,
+                item["digest"],
+                now,
+            )
+
+        if own:
+            upsert_rows(
+                Organisation,
+                fields=OWN_FIELDS,
+                unique_fields=["siren"],
+                rows=[own_row(i) for i in own],
+            )
+        if new:
+            upsert_rows(
+                Organisation,
+                fields=[*OWN_FIELDS, "rna_id"],
+                unique_fields=["siren"],
+                rows=[(*own_row(i), i["rna_id"]) for i in new],
+            )
+        if bridges:
+            Organisation.objects.bulk_update(bridges, BRIDGE_FIELDS, batch_size=500)
+
+
+def _bridge(pk: int, record: sirene.SireneRecord, record_digest: str, now) -> Organisation:
+    return Organisation(
+        pk=pk,
+        siren=record.siren,
+        siret=record.siret,
+        legal_category=record.legal_category,
+        naf=record.naf,
+        ess=record.ess,
+        size_band=record.size_band,
+        sirene_digest=record_digest,
+        updated_at=now,
+    )

@@ -1,0 +1,121 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from alliances.registry.enums import AllianceType, MembershipRole, World
+from alliances.registry.identifiers import compact, is_rna, is_siren
+from alliances.registry.services.alliances import MemberInput
+from alliances.sdg.models import Goal
+from alliances.territories.enums import TerritoryKind
+from alliances.territories.models import Territory
+
+MEMBER_ROWS = 4
+
+
+class AllianceSubmitForm(forms.Form):
+    title = forms.CharField(label=_("Title of the alliance"), max_length=200)
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Two or three sentences: who acts together, for what."),
+    )
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    alliance_type = forms.ChoiceField(label=_("Type of alliance"), choices=AllianceType.choices)
+    departement = forms.ModelChoiceField(
+        label=_("Département covered"),
+        queryset=Territory.objects.filter(kind=TerritoryKind.DEPARTEMENT).order_by("code"),
+    )
+    commune_code = forms.CharField(
+        label=_("INSEE code of the commune (optional)"),
+        required=False,
+        max_length=5,
+        help_text=_("For an alliance that covers one commune, for example 01053."),
+    )
+    goals = forms.ModelMultipleChoiceField(
+        label=_("Sustainable Development Goals"),
+        queryset=Goal.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    contact_email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("Only the moderators see it, to ask you questions about the proposal."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for index in range(MEMBER_ROWS):
+            required = index < 2
+            self.fields[f"member_{index}_name"] = forms.CharField(
+                label=_("Name"), max_length=300, required=required
+            )
+            self.fields[f"member_{index}_identifier"] = forms.CharField(
+                label=_("SIREN or RNA number"), max_length=20, required=required
+            )
+            self.fields[f"member_{index}_world"] = forms.ChoiceField(
+                label=_("World"), choices=World.choices, required=required
+            )
+            self.fields[f"member_{index}_role"] = forms.ChoiceField(
+                label=_("Role"), choices=MembershipRole.choices, required=required
+            )
+
+    def member_rows(self) -> list[list]:
+        return [
+            [self[f"member_{i}_{part}"] for part in ("name", "identifier", "world", "role")]
+            for i in range(MEMBER_ROWS)
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for index in range(MEMBER_ROWS):
+            value = cleaned.get(f"member_{index}_identifier", "")
+            if value and not (is_siren(compact(value)) or is_rna(value)):
+                self.add_error(
+                    f"member_{index}_identifier",
+                    ValidationError(
+                        _(
+                            "“%(value)s” is neither a valid SIREN (9 digits, Luhn check) nor a "
+                            "valid RNA number (W followed by 9 digits or capitals)."
+                        )
+                        % {"value": value}
+                    ),
+                )
+        code = cleaned.get("commune_code", "").strip().upper()
+        departement = cleaned.get("departement")
+        cleaned["commune"] = None
+        if code:
+            commune = Territory.objects.filter(kind=TerritoryKind.COMMUNE, code=code).first()
+            if commune is None:
+                self.add_error("commune_code", _("No commune has this INSEE code."))
+            elif departement and commune.departement_id != departement.pk:
+                self.add_error("commune_code", _("This commune is not in the département chosen."))
+            cleaned["commune"] = commune
+        return cleaned
+
+    def members(self) -> list[MemberInput]:
+        return [
+            MemberInput(
+                name=self.cleaned_data[f"member_{i}_name"],
+                world=self.cleaned_data[f"member_{i}_world"],
+                identifier=self.cleaned_data[f"member_{i}_identifier"],
+                role=self.cleaned_data[f"member_{i}_role"],
+            )
+            for i in range(MEMBER_ROWS)
+            if self.cleaned_data.get(f"member_{i}_identifier")
+        ]
+
+
+class CorrectionForm(forms.Form):
+    message = forms.CharField(
+        label=_("What should be corrected?"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    contact_email = forms.EmailField(
+        label=_("Your e-mail address (optional)"),
+        required=False,
+        help_text=_("Only the moderators see it, to ask you for details."),
+    )

@@ -1,0 +1,134 @@
+"""Registry forms: propose an alliance, report a correction, and the moderators' queue."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from alliances.core.errors import DomainError
+from alliances.registry.enums import CorrectionStatus, Publication
+from alliances.registry.models import Alliance, CorrectionRequest, Organisation
+from alliances.registry.perms import can_moderate
+from alliances.registry.services.alliances import (
+    alliance_submit,
+    alliance_transition,
+    correction_handle,
+    correction_report,
+)
+from alliances.web.forms.registry import AllianceSubmitForm, CorrectionForm
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def alliance_submit_view(request):
+    form = AllianceSubmitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            alliance_submit(
+                title=data["title"],
+                summary=data["summary"],
+                description=data["description"],
+                alliance_type=data["alliance_type"],
+                territories=[data["commune"] or data["departement"]],
+                goals=list(data["goals"]),
+                members=form.members(),
+                contact_email=data["contact_email"],
+                by=request.user,
+            )
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you: your alliance was sent to the moderators. It will be published "
+                    "once checked."
+                ),
+            )
+            return redirect("web:alliance_list")
+    return render(
+        request, "web/registry/alliance_submit.html", {"section": "alliances", "form": form}
+    )
+
+
+RECORDS = {"organisation": Organisation, "alliance": Alliance}
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def correction_report_view(request, kind: str, pk: int):
+    if kind not in RECORDS:
+        raise Http404
+    queryset = RECORDS[kind].objects.all()
+    if kind == "alliance":
+        queryset = queryset.filter(publication=Publication.PUBLISHED)
+    record = get_object_or_404(queryset, pk=pk)
+    form = CorrectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        correction_report(
+            record=record,
+            message=form.cleaned_data["message"],
+            contact_email=form.cleaned_data["contact_email"],
+        )
+        messages.success(request, _("Thank you: the moderators will review your report."))
+        return redirect(record.get_absolute_url())
+    return render(
+        request,
+        "web/registry/correction_form.html",
+        {"section": f"{kind}s", "form": form, "record": record, "kind": kind},
+    )
+
+
+@require_http_methods(["GET", "HEAD"])
+def moderation_queue(request):
+    if not can_moderate(request.user):
+        raise PermissionDenied
+    return render(
+        request,
+        "web/registry/moderation.html",
+        {
+            "section": "moderation",
+            "submitted": Alliance.objects.filter(publication=Publication.SUBMITTED).order_by(
+                "created_at"
+            ),
+            "corrections": CorrectionRequest.objects.filter(status=CorrectionStatus.OPEN)
+            .select_related("organisation", "alliance")
+            .order_by("created_at"),
+        },
+    )
+
+
+@require_POST
+def moderation_alliance(request, pk: int):
+    if not can_moderate(request.user):
+        raise PermissionDenied
+    alliance = get_object_or_404(Alliance, pk=pk)
+    try:
+        alliance_transition(
+            alliance=alliance,
+            to_state=request.POST.get("to", ""),
+            by=request.user,
+            note=request.POST.get("note", "")[:500],
+        )
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("“%(title)s” updated.") % {"title": alliance.title})
+    return redirect("web:moderation")
+
+
+@require_POST
+def moderation_correction(request, pk: int):
+    if not can_moderate(request.user):
+        raise PermissionDenied
+    correction = get_object_or_404(CorrectionRequest, pk=pk)
+    try:
+        correction_handle(
+            correction=correction, status=request.POST.get("status", ""), by=request.user
+        )
+    except DomainError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Correction request handled."))
+    return redirect("web:moderation")
