@@ -10,6 +10,7 @@ admin.site.site_title = settings.PLATFORM_NAME
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("alliances.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

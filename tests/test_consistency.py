@@ -11,7 +11,7 @@ from django.core.management import get_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = ROOT / "alliances" / "settings"
-ENV_CALL = re.compile(r'env\.(?:str|bool|int|list)\(\s*"([A-Z_]+)"')
+ENV_CALL = re.compile(r'env\.(?:str|bool|int|list|cache_url)\(\s*"([A-Z_]+)"')
 
 
 def settings_variables() -> set[str]:

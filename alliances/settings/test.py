@@ -32,3 +32,7 @@ WHITENOISE_USE_FINDERS = True
 # The test client speaks plain HTTP: secure-only cookies would never come back.
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {"anon": "100000/min", "user": "100000/min"},
+}

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from alliances.core.errors import DomainError
+from alliances.core.errors import NotAllowed
 from alliances.program import perms
 from alliances.program.enums import (
     Attainment,
@@ -121,7 +121,7 @@ def programme_import(
     check_permission: bool = True,
 ) -> ImportReport:
     if check_permission and not perms.can_manage_programme(by, programme):
-        raise DomainError(_("Only the programme's co-pilots import programme files."))
+        raise NotAllowed(_("Only the programme's co-pilots import programme files."))
     tables, problems = read_file(content, filename)
     report = ImportReport(problems=list(problems))
     measures = {m.code: m for m in Measure.objects.filter(programme=programme)}

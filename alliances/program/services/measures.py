@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from alliances.core.errors import DomainError
+from alliances.core.errors import DomainError, NotAllowed, StaleEdit
 from alliances.program import perms
 from alliances.program.enums import Attainment, IndicatorStatus, MeasureStatus, UpdateStatus
 from alliances.program.models import Indicator, IndicatorValue, Measure, Milestone, ProgressUpdate
@@ -40,13 +40,13 @@ def _lock(model, instance, expected_version: int | None):
     """Reload the row for update and check nobody saved a newer version meanwhile."""
     current = model.objects.select_for_update().get(pk=instance.pk)
     if expected_version is not None and current.version != expected_version:
-        raise DomainError(STALE_EDIT)
+        raise StaleEdit(STALE_EDIT)
     return current
 
 
 def _require_edit(user, measure: Measure) -> None:
     if not perms.can_edit_measure(user, measure):
-        raise DomainError(NOT_ALLOWED)
+        raise NotAllowed(NOT_ALLOWED)
 
 
 @transaction.atomic
@@ -61,7 +61,7 @@ def measure_update(*, measure: Measure, by, expected_version: int | None, change
         != current.attainment_justification
     ):
         if not perms.can_manage_programme(by, measure.programme):
-            raise DomainError(ATTAINMENT_FOR_CO_PILOTS)
+            raise NotAllowed(ATTAINMENT_FOR_CO_PILOTS)
         if changes.get("attainment") and not changes.get("attainment_justification", "").strip():
             raise DomainError(JUSTIFY_ATTAINMENT)
     unknown = changes.keys() - MEASURE_FIELDS - {"attainment", "attainment_justification"}
@@ -117,7 +117,7 @@ def milestone_save(
             values = {**values, "external_id": _next_external_id(measure, "J")}
     else:
         if milestone.measure_id != measure.pk:
-            raise DomainError(NOT_ALLOWED)
+            raise NotAllowed(NOT_ALLOWED)
         current = _lock(Milestone, milestone, expected_version)
         current.version += 1
     for field, value in values.items():

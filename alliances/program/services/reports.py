@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from alliances.core.errors import DomainError
+from alliances.core.errors import DomainError, NotAllowed
 from alliances.program import perms
 from alliances.program.models import Programme, ProgrammeInstance, Report
 from alliances.program.selectors import ProgrammeState, programme_state
@@ -112,7 +112,7 @@ def report_build(
 ) -> Report:
     """Record a follow-up report as of a date (the command line passes check_permission=False)."""
     if check_permission and not perms.can_manage_programme(by, programme):
-        raise DomainError(NOT_ALLOWED)
+        raise NotAllowed(NOT_ALLOWED)
     if as_of > timezone.localdate():
         raise DomainError(FUTURE)
     if instance is not None and instance.programme_id != programme.pk:
