@@ -3,6 +3,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from alliances.api.program import views as program
 from alliances.api.reference import views as reference
+from alliances.api.registry import views as registry
+from alliances.api.studies import views as studies
 
 app_name = "api"
 
@@ -18,6 +20,18 @@ urlpatterns = [
     ),
     path("sdg/goals/", reference.GoalList.as_view(), name="goal-list"),
     path("sdg/goals/<int:number>/", reference.GoalDetail.as_view(), name="goal-detail"),
+    # Registry of actors and alliances
+    path("organisations/", registry.OrganisationList.as_view(), name="organisation-list"),
+    path(
+        "organisations/<int:pk>/", registry.OrganisationDetail.as_view(), name="organisation-detail"
+    ),
+    path("alliances/", registry.AllianceList.as_view(), name="alliance-list"),
+    path("alliances/<int:pk>/", registry.AllianceDetail.as_view(), name="alliance-detail"),
+    path("catalysts/", registry.CatalystList.as_view(), name="catalyst-list"),
+    # Studies
+    path("studies/", studies.StudyList.as_view(), name="study-list"),
+    path("studies/<slug:slug>/", studies.StudyDetail.as_view(), name="study-detail"),
+    path("studies/<slug:slug>/estimates/", studies.EstimateList.as_view(), name="estimate-list"),
     # Roadmap steering
     path("programmes/", program.ProgrammeList.as_view(), name="programme-list"),
     path("programmes/<slug:slug>/", program.ProgrammeDetail.as_view(), name="programme-detail"),

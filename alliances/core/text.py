@@ -4,6 +4,8 @@ import re
 import unicodedata
 
 _SEPARATORS = re.compile(r"[\s'’\-_.,;:/()]+")
+# Ligatures that Unicode does not decompose: "Œuvres" must be found by "oeuvres".
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 
 
 def fold(text: str) -> str:
@@ -13,4 +15,4 @@ def fold(text: str) -> str:
     """
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _SEPARATORS.sub(" ", stripped.casefold()).strip()
+    return _SEPARATORS.sub(" ", stripped.casefold().translate(_LIGATURES)).strip()

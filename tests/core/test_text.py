@@ -9,7 +9,8 @@ from alliances.core.text import fold
         ("L'Abergement-Clémenciat", "l abergement clemenciat"),
         ("Saint-Étienne", "saint etienne"),
         ("  ÎLE   d’Yeu ", "ile d yeu"),
-        ("Œuvre", "œuvre"),
+        ("Œuvre", "oeuvre"),
+        ("Cœuvres-et-Valsery", "coeuvres et valsery"),
         ("", ""),
     ],
 )

@@ -108,14 +108,14 @@ def test_cancellation_link_works_without_login_and_rejects_tampering(client):
 def test_attendee_exports_neutralise_formulas():
     event = EventFactory()
     services.registration_create(
-        event=event, name="=HYPERLINK(\"http://evil\")", email="a@example.org", organisation="+33"
+        event=event, name='=HYPERLINK("http://evil")', email="a@example.org", organisation="+33"
     )
     text = attendees.attendees_csv(event).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows[1][0] == "'=HYPERLINK(\"http://evil\")"
+    assert rows[1][0] == '\'=HYPERLINK("http://evil")'
     assert rows[1][2] == "'+33"
     sheet = openpyxl.load_workbook(io.BytesIO(attendees.attendees_xlsx(event))).active
-    assert sheet["A2"].value == "'=HYPERLINK(\"http://evil\")"
+    assert sheet["A2"].value == '\'=HYPERLINK("http://evil")'
     assert sheet["A2"].data_type == "s"
 
 
@@ -175,7 +175,8 @@ def committed_event(django_db_setup, django_db_blocker):
 
 
 @pytest.mark.skipif(
-    connection.vendor == "sqlite", reason="SQLite serialises writers; the row lock is for PostgreSQL"
+    connection.vendor == "sqlite",
+    reason="SQLite serialises writers; the row lock is for PostgreSQL",
 )
 def test_two_people_taking_the_last_seat_at_once_do_not_overbook(
     committed_event, django_db_blocker
