@@ -7,6 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Local development defaults; override them in the environment or in .env.
 export DEBUG ?= 1
+# The demo administrator signs in without setting up a second factor on a laptop.
+export MFA_REQUIRED_FOR_PRIVILEGED ?= 0
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test test-postgres lint format check-migrations messages bench-smoke clean

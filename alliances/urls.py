@@ -14,6 +14,8 @@ urlpatterns = [
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("compte/profil/", include("alliances.accounts.urls")),
+    path("compte/", include("allauth.urls")),
     path("", include("alliances.web.urls")),
     prefix_default_language=False,
 )

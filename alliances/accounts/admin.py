@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from alliances.accounts.models import User
+from alliances.accounts.models import ApiToken, User
 
 
 @admin.register(User)
@@ -23,3 +23,16 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]}),
     ]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "prefix", "scope", "created_at", "last_used_at", "revoked_at"]
+    list_filter = ["scope"]
+    search_fields = ["name", "prefix", "user__email"]
+    readonly_fields = ["user", "prefix", "created_at", "last_used_at"]
+    raw_id_fields = ["user"]
+
+    def has_add_permission(self, request):
+        # A key is shown once to its owner: tokens are created on the account page only.
+        return False

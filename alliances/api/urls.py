@@ -1,6 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from alliances.api import schema  # noqa: F401 — registers the authentication scheme
 from alliances.api.program import views as program
 from alliances.api.reference import views as reference
 from alliances.api.registry import views as registry

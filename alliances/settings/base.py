@@ -47,12 +47,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "axes",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
     "alliances.core",
     "alliances.accounts",
+    "alliances.audit",
     "alliances.territories",
     "alliances.sdg",
     "alliances.program",
@@ -76,6 +83,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "alliances.accounts.middleware.SessionLifetimeMiddleware",
+    # Last, as django-axes asks: it reads the outcome of the authentication.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "alliances.urls"
@@ -114,11 +125,74 @@ AUTH_PASSWORD_VALIDATORS = [
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # CNIL: at least 12 characters, no composition rule; 15 for administrators and co-pilots.
+    {"NAME": "alliances.accounts.passwords.PrivilegedAccountLengthValidator"},
 ]
-LOGIN_URL = "web:login"
-LOGIN_REDIRECT_URL = "web:home"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:account"
 LOGOUT_REDIRECT_URL = "web:home"
+AUTHENTICATION_BACKENDS = [
+    # First: refuses any attempt while the username+IP pair is locked out.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+
+# Accounts (django-allauth): e-mail as login, verified before first sign-in.
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_ADAPTER = "alliances.accounts.adapter.AccountAdapter"
+SIGNUP_OPEN = env.bool("SIGNUP_OPEN", default=True)
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Administrators and co-pilots must set up a second factor (TOTP) before using the platform.
+MFA_REQUIRED_FOR_PRIVILEGED = env.bool("MFA_REQUIRED_FOR_PRIVILEGED", default=True)
+MFA_TOTP_ISSUER = env.str("PLATFORM_NAME", default="Alliances")
+# Optional single sign-on with OpenID Connect (e.g. ProConnect): set all three to enable it.
+OIDC_PROVIDER_URL = env.str("OIDC_PROVIDER_URL", default="")
+OIDC_CLIENT_ID = env.str("OIDC_CLIENT_ID", default="")
+OIDC_CLIENT_SECRET = env.str("OIDC_CLIENT_SECRET", default="")
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "APPS": [
+            {
+                "provider_id": "oidc",
+                "name": env.str("OIDC_PROVIDER_NAME", default="ProConnect"),
+                "client_id": OIDC_CLIENT_ID,
+                "secret": OIDC_CLIENT_SECRET,
+                "settings": {"server_url": OIDC_PROVIDER_URL},
+            }
+        ]
+        if OIDC_PROVIDER_URL and OIDC_CLIENT_ID and OIDC_CLIENT_SECRET
+        else []
+    }
+}
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+
+# Brute-force protection (django-axes): lock a username+IP pair, not the whole IP, so a colleague
+# behind the same address can still sign in; unlocked after AXES_COOLOFF_MINUTES or on success.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.int("AXES_COOLOFF_MINUTES", default=20) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "alliances.accounts.lockout.attempted_username"
+AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
+AXES_VERBOSE = False
+
+# Sessions: rotated at sign-in (Django does), stored server-side, ended after
+# SESSION_IDLE_MINUTES without activity and SESSION_MAX_HOURS after sign-in in any case.
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=120)
+SESSION_MAX_HOURS = env.int("SESSION_MAX_HOURS", default=12)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 # Languages: French first, English complete.
 LANGUAGE_CODE = "fr"
@@ -185,8 +259,14 @@ PLATFORM_HOSTING_PROVIDER = env.str("PLATFORM_HOSTING_PROVIDER", default="")
 # REST API (/api/v1/): public reads, writes by the same rules as the pages.
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "alliances.api.authentication.PersonalTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticatedOrReadOnly",
+        "alliances.api.authentication.TokenScopePermission",
+    ],
     "DEFAULT_PAGINATION_CLASS": "alliances.api.pagination.Pagination",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "alliances.api.errors.api_exception_handler",

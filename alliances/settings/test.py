@@ -36,3 +36,6 @@ REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/min", "user": "100000/min"},
 }
+# Tests sign people in with force_login; the lock-out and two-factor rules have their own tests.
+AXES_ENABLED = False
+MFA_REQUIRED_FOR_PRIVILEGED = False

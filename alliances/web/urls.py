@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from alliances.web.views import pages, registry, registry_forms, sdg, studies, territories
@@ -19,12 +18,6 @@ urlpatterns = [
     ),
     path("odd/", sdg.goal_index, name="goal_index"),
     path("odd/<int:number>/", sdg.goal_detail, name="goal"),
-    path(
-        "connexion/",
-        auth_views.LoginView.as_view(template_name="web/pages/login.html"),
-        name="login",
-    ),
-    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     # Roadmap steering
     path("feuille-de-route/", dashboard.programme_list, name="programme_list"),
     path("feuille-de-route/<slug:slug>/", dashboard.programme_dashboard, name="programme"),

@@ -64,7 +64,8 @@ def test_anonymous_writes_are_refused(api, o1):
     response = api.patch(
         BASE + "/measures/O1/", {"version": 1, "status": "completed"}, format="json"
     )
-    assert response.status_code == 403
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
     assert response.json()["code"] == "not_authenticated"
     assert Measure.objects.get(pk=o1.pk).status == "not_started"
 

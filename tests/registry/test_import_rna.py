@@ -85,7 +85,7 @@ def test_fields_are_mapped_positions_and_dates_understood(tmp_path):
     run(tmp_path, WALDEC, IMPORT)
     fol = Organisation.objects.select_related("commune", "departement").get(rna_id="W012000001")
     assert fol.name == "FÉDÉRATION DES ŒUVRES LAÏQUES DE L'AIN"
-    assert fol.search_name == "federation des œuvres laiques de l ain"
+    assert fol.search_name == "federation des oeuvres laiques de l ain"
     assert fol.short_name == "FOL 01"
     assert fol.world == World.ASSOCIATION
     assert fol.waldec_theme == "015"

@@ -60,7 +60,7 @@ def test_dashboard_runs_a_bounded_number_of_queries(
 def test_anonymous_visitors_are_sent_to_sign_in_for_edits(client, steering):
     response = client.get(BASE + "/mesures/O1/modifier/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/connexion/?next=")
+    assert response["Location"].startswith("/compte/login/?next=")
     assert client.post(BASE + "/mesures/O1/avancement/", {"narrative": "x"}).status_code == 302
     assert not ProgressUpdate.objects.exists()
 
