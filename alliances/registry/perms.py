@@ -9,3 +9,8 @@ def can_moderate(user) -> bool:
 def can_merge(user) -> bool:
     """Merge duplicate organisations."""
     return can_moderate(user)
+
+
+def can_import(user) -> bool:
+    """Import alliances from a spreadsheet."""
+    return can_moderate(user)

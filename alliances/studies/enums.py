@@ -20,3 +20,10 @@ class QuestionKind(models.TextChoices):
     CATEGORICAL = "categorical", _("Single choice (coded answers)")
     NUMERIC = "numeric", _("Number")
     TEXT = "text", _("Free text")
+
+
+class IntervalMethod(models.TextChoices):
+    """How 95% intervals of shares are computed (both on the effective sample size)."""
+
+    WALD = "wald", _("Normal approximation (Wald)")
+    WILSON = "wilson", _("Wilson score (better near 0% and 100%)")

@@ -4,6 +4,11 @@ Intervals account for the unequal weights through Kish's design effect: the vari
 weighted proportion is p(1 − p) / n_eff, with n_eff = n / deff = (Σw)² / Σw². Cross-tabs test the
 independence of answer and subgroup with Pearson's chi-square on the weighted table scaled to the
 effective sample size (a first-order Rao–Scott correction).
+
+Two interval methods, both on the effective sample size: the normal approximation (Wald),
+p ± z √(p(1 − p) / n_eff), and Wilson's score interval, which stays inside [0, 1], is never of
+zero width at 0 % or 100 %, and keeps its coverage for small subgroups and extreme shares:
+(p + z²/2n ± z √(p(1 − p)/n + z²/4n²)) / (1 + z²/n) with n = n_eff.
 """
 
 from dataclasses import dataclass
@@ -15,6 +20,22 @@ from alliances.studies.weighting import kish_design_effect
 
 Z_95 = float(stats.norm.ppf(0.975))
 SIGNIFICANCE_LEVEL = 0.05
+WALD = "wald"
+WILSON = "wilson"
+
+
+def interval(p: float, n_eff: float, method: str = WALD) -> tuple[float, float]:
+    """The 95% interval of a share `p` (0–1) on an effective sample size, as (low, high) in 0–1."""
+    if method == WILSON:
+        z2 = Z_95**2
+        denominator = 1 + z2 / n_eff
+        centre = (p + z2 / (2 * n_eff)) / denominator
+        half = Z_95 * np.sqrt(p * (1 - p) / n_eff + z2 / (4 * n_eff**2)) / denominator
+        return max(0.0, centre - half), min(1.0, centre + half)
+    if method != WALD:
+        raise ValueError(f"unknown interval method {method!r}")
+    half = Z_95 * np.sqrt(p * (1 - p) / n_eff)
+    return max(0.0, p - half), min(1.0, p + half)
 
 
 @dataclass(frozen=True)
@@ -54,7 +75,9 @@ def _answered(values, weights) -> tuple[np.ndarray, np.ndarray]:
     return values[mask], weights[mask]
 
 
-def weighted_proportions(values, weights, codes: list[str]) -> list[Proportion]:
+def weighted_proportions(
+    values, weights, codes: list[str], *, method: str = WALD
+) -> list[Proportion]:
     """The weighted share of each code among the respondents who answered, with 95% intervals."""
     values, weights = _answered(values, weights)
     base = len(values)
@@ -66,13 +89,13 @@ def weighted_proportions(values, weights, codes: list[str]) -> list[Proportion]:
     results = []
     for code in codes:
         p = float(weights[values == code].sum() / total)
-        half = Z_95 * np.sqrt(p * (1 - p) / n_eff)
+        low, high = interval(p, n_eff, method)
         results.append(
             Proportion(
                 code=code,
                 share=p * 100,
-                ci_low=max(0.0, p - half) * 100,
-                ci_high=min(1.0, p + half) * 100,
+                ci_low=low * 100,
+                ci_high=high * 100,
                 base=base,
                 effective_base=n_eff,
                 design_effect=deff,
@@ -81,7 +104,9 @@ def weighted_proportions(values, weights, codes: list[str]) -> list[Proportion]:
     return results
 
 
-def crosstab(values, groups, weights, codes: list[str], *, min_cell_size: int) -> CrossTab:
+def crosstab(
+    values, groups, weights, codes: list[str], *, min_cell_size: int, method: str = WALD
+) -> CrossTab:
     """Proportions by subgroup, groups under `min_cell_size` respondents suppressed, and the test
     of independence between answer and subgroup over the groups shown."""
     values = np.asarray(values, dtype=object)
@@ -102,7 +127,9 @@ def crosstab(values, groups, weights, codes: list[str], *, min_cell_size: int) -
             GroupResult(
                 group=group,
                 base=base,
-                proportions=weighted_proportions(values[in_group], weights[in_group], codes),
+                proportions=weighted_proportions(
+                    values[in_group], weights[in_group], codes, method=method
+                ),
             )
         )
     chi2 = dof = p_value = None

@@ -5,6 +5,7 @@ docs/adr/0002-survey-microdata-storage.md): a wave is always read whole to weigh
 from it, so one indexed fetch of 20,000 small rows beats a million-row long table.
 """
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliances.core.models import TimeStampedModel
 from alliances.core.translation import localized
-from alliances.studies.enums import QuestionKind, StudyStatus, SurveyMode
+from alliances.studies.enums import IntervalMethod, QuestionKind, StudyStatus, SurveyMode
 
 DEFAULT_MIN_CELL_SIZE = 30
 
@@ -57,6 +58,16 @@ class Study(TimeStampedModel):
         default=DEFAULT_MIN_CELL_SIZE,
         validators=[MinValueValidator(1)],
         help_text=_("Below this number of respondents, a subgroup's results are not shown."),
+    )
+    interval_method = models.CharField(
+        _("confidence intervals"),
+        max_length=10,
+        choices=IntervalMethod.choices,
+        default=IntervalMethod.WALD,
+        help_text=_(
+            "Wilson intervals stay inside 0–100% and keep their coverage for shares near "
+            "0% or 100% and for small subgroups."
+        ),
     )
     status = models.CharField(
         _("publication status"), max_length=20, choices=StudyStatus.choices, default="draft"
@@ -273,6 +284,17 @@ class WeightingRun(TimeStampedModel):
     trimmed = models.PositiveIntegerField(_("weights trimmed to the cap"), default=0)
     report = models.JSONField(_("report"), default=dict, blank=True)
     is_current = models.BooleanField(_("current"), default=False)
+    error = models.TextField(
+        _("error"), blank=True, help_text=_("Why the run failed; empty when it succeeded.")
+    )
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("weighting run")

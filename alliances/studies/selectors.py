@@ -120,5 +120,6 @@ def study_crosstab(
         weights,
         codes,
         min_cell_size=study.min_cell_size,
+        method=study.interval_method,
     )
     return questions[variable], questions[by], table

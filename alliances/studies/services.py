@@ -156,8 +156,34 @@ def wave_weight(
     variables: list[str] | None = None,
     cap: float | None = None,
     max_iterations: int = weighting.DEFAULT_MAX_ITERATIONS,
+    by=None,
 ) -> WeightingRun:
-    """Rake the wave on its margins (all, or those named), store the weights and the report."""
+    """Rake the wave on its margins (all, or those named), store the weights and the report.
+
+    A run that fails (impossible targets, no convergence…) is recorded with its error, the
+    weights left as they were, and the StudyError raised again for the caller to show.
+    """
+    try:
+        return _wave_weight(
+            wave=wave, variables=variables, cap=cap, max_iterations=max_iterations, by=by
+        )
+    except StudyError as error:
+        WeightingRun.objects.create(
+            wave=wave,
+            variables=sorted(variables)
+            if variables is not None
+            else list(wave.margins.values_list("variable", flat=True)),
+            cap=cap,
+            converged=False,
+            iterations=0,
+            respondents=wave.respondents.count(),
+            error=str(error),
+            by=by if by is not None and by.is_authenticated else None,
+        )
+        raise
+
+
+def _wave_weight(*, wave, variables, cap, max_iterations, by) -> WeightingRun:
     margins = wave.margins.prefetch_related("targets")
     if variables is not None:
         margins = margins.filter(variable__in=variables)
@@ -199,6 +225,7 @@ def wave_weight(
             trimmed=result.trimmed,
             report={"margins": result.margins},
             is_current=True,
+            by=by if by is not None and by.is_authenticated else None,
         )
 
 
@@ -225,10 +252,18 @@ def study_publish(*, study: Study, source: str = "") -> int:
             options = list(question.options.all())
             codes = [option.code for option in options]
             values = frame[question.variable].to_numpy(dtype=object)
-            results = [(None, estimates.weighted_proportions(values, weights, codes))]
+            method = study.interval_method
+            results = [
+                (None, estimates.weighted_proportions(values, weights, codes, method=method))
+            ]
             if group_codes is not None:
                 table = estimates.crosstab(
-                    values, group_codes, weights, codes, min_cell_size=study.min_cell_size
+                    values,
+                    group_codes,
+                    weights,
+                    codes,
+                    min_cell_size=study.min_cell_size,
+                    method=method,
                 )
                 results += [
                     (regions[g.group], g.proportions)

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from alliances.web.views import pages, registry, registry_forms, sdg, studies, territories
+from alliances.web.views import (
+    pages,
+    registry,
+    registry_dedup,
+    registry_forms,
+    registry_import,
+    sdg,
+    studies,
+    studies_staff,
+    territories,
+)
 from alliances.web.views.program import dashboard, exchange, measures, reports
 
 app_name = "web"
@@ -84,6 +94,11 @@ urlpatterns = [
     path("etudes/<slug:slug>/", studies.study_detail, name="study"),
     path("etudes/<slug:slug>/import/", studies.study_import, name="study_import"),
     path(
+        "etudes/<slug:slug>/ponderation/",
+        studies_staff.study_weighting,
+        name="study_weighting",
+    ),
+    path(
         "etudes/<slug:slug>/resultats.<str:extension>",
         studies.study_download,
         name="study_download",
@@ -100,6 +115,10 @@ urlpatterns = [
     path("alliances/", registry.alliance_list, name="alliance_list"),
     path("alliances/proposer/", registry_forms.alliance_submit_view, name="alliance_submit"),
     path("alliances/<int:pk>/", registry.alliance_detail, name="alliance"),
+    path("alliances/modele.<str:fmt>", registry_import.alliance_template, name="alliance_template"),
+    path("moderation/import/", registry_import.alliance_import_view, name="alliance_import"),
+    path("moderation/doublons/", registry_dedup.duplicate_list, name="duplicates"),
+    path("moderation/doublons/fusion/", registry_dedup.duplicate_merge, name="duplicate_merge"),
     path("catalyseurs/", registry.catalyst_list, name="catalyst_list"),
     path(
         "signaler/<str:kind>/<int:pk>/",

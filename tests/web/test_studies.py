@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
 from alliances.studies import demo
-from alliances.studies.models import PublishedEstimate, Respondent
+from alliances.studies.models import PublishedEstimate, Respondent, WeightingRun
 from alliances.studies.reference import SLUG
 from tests.factories import UserFactory
 from tests.studies.factories import QuestionFactory, StudyFactory, WaveFactory
@@ -144,3 +144,74 @@ def test_staff_upload_checks_then_imports(client):
     response = post(True)
     assert response.status_code == 302 and response["Location"] == "/etudes/televersement/"
     assert Respondent.objects.filter(wave__study=study).count() == 6
+
+
+def test_weighting_screen_imports_targets_weights_and_publishes(client):
+    study, _created = demo.studies_demo_load()
+    url = f"/etudes/{demo.SLUG}/ponderation/"
+    client.force_login(user())
+    assert client.get(url).status_code == 403
+    client.force_login(user(is_staff=True))
+    html = page(client, url)
+    assert "Pondération et publication" in html and "Effet de plan (Kish)" in html
+    # Targets: a bad file shows its problems with lines; a good one is checked, then applied.
+    bad = SimpleUploadedFile("m.csv", b"margin,category,target_share\nsexe,1,40\nsexe,2,50\n")
+    response = client.post(url, {"action": "margins", "wave": "1", "file": bad})
+    assert response.status_code == 400
+    assert "Ligne 2 : margin « sexe » : les cibles totalisent 90 %" in response.content.decode()
+    good = SimpleUploadedFile("m.csv", b"margin,category,target_share\nsexe,1,50\nsexe,2,50\n")
+    response = client.post(url, {"action": "margins", "wave": "1", "file": good, "source": "Test"})
+    assert response.status_code == 200
+    token = response.context["token"]
+    response = client.post(
+        url,
+        {
+            "action": "margins-commit",
+            "token": token,
+            "wave": "1",
+            "filename": "m.csv",
+            "source": "Test",
+        },
+        follow=True,
+    )
+    assert "Cibles importées" in response.content.decode()
+    margin = study.waves.get(number=1).margins.get(variable="sexe")
+    assert margin.source == "Test" and float(margin.targets.get(code="1").share) == 50
+    # Weighting on two margins with trimming; the report is shown.
+    response = client.post(
+        url, {"action": "weight-1", "w1-margins": ["sexe", "age"], "w1-cap": "2.5"}, follow=True
+    )
+    html = response.content.decode()
+    assert "Vague pondérée" in html and "plafond 2.5" in html.replace(",", ".")
+    run = WeightingRun.objects.filter(wave__study=study, wave__number=1).latest("created_at")
+    assert sorted(run.variables) == ["age", "sexe"] and run.cap == 2.5 and run.by is not None
+    # A failed run is shown with its error.
+    response = client.post(
+        url, {"action": "weight-1", "w1-margins": ["age"], "w1-cap": "1.01"}, follow=True
+    )
+    html = response.content.decode()
+    assert "La pondération a échoué" in html and "Échec" in html
+    response = client.post(url, {"action": "weight-1", "w1-cap": "0.5"})
+    assert response.status_code == 400
+    # Publishing.
+    response = client.post(url, {"action": "publish"}, follow=True)
+    assert "Étude publiée" in response.content.decode()
+
+
+def test_study_page_cross_tab_with_subgroup_selector(client):
+    study, _created = demo.studies_demo_load()
+    html = page(client, f"/etudes/{demo.SLUG}/")
+    assert "Croisements par sous-groupe" in html and '<select name="by"' in html
+    html = page(client, f"/etudes/{demo.SLUG}/?question=collectif&by=sexe&wave=2")
+    assert "Pour relever les défis" in html and "Femme" in html
+    assert "statistiquement significatives" in html
+    assert "khi-deux" in html
+    # Subgroups under the minimum cell size are not shown.
+    study.min_cell_size = 1000
+    study.save()
+    html = page(client, f"/etudes/{demo.SLUG}/?question=collectif&by=age&wave=2")
+    assert "Non affiché : moins de 1000 répondants." in html
+    html = page(client, f"/etudes/{demo.SLUG}/?question=collectif&by=collectif&wave=2")
+    assert "Choisissez un sous-groupe" in html
+    html = page(client, f"/etudes/{demo.SLUG}/?question=nope&by=sexe&wave=2")
+    assert "Sélectionnez un choix valide" in html

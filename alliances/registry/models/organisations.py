@@ -59,6 +59,17 @@ class Organisation(models.Model):
         blank=True,
         validators=[validate_rna],
     )
+    # The RNA number SIRENE gives for this legal unit (identifiantAssociationUniteLegale): the
+    # bridge that reveals an association recorded twice, once from each registry.
+    sirene_rna_id = models.CharField(
+        _("RNA number declared in SIRENE"),
+        max_length=10,
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
+        db_index=True,
+    )
     legal_category = models.CharField(
         _("legal category"), max_length=4, blank=True, default="", db_default=""
     )

@@ -40,6 +40,7 @@ OWN_FIELDS = [
     "source_file",
     "imported_at",
     "sirene_digest",
+    "sirene_rna_id",
     "updated_at",
 ]
 # Columns written on an association that came from the RNA: its name and status stay the RNA's.
@@ -51,6 +52,7 @@ BRIDGE_FIELDS = [
     "ess",
     "size_band",
     "sirene_digest",
+    "sirene_rna_id",
     "updated_at",
 ]
 
@@ -173,6 +175,7 @@ def _write(batch: dict, report: ImportReport, *, commit: bool, file_name: str, n
                 file_name[:200],
                 now,
                 item["digest"],
+                r.rna_id or "",
                 now,
             )
 
@@ -204,5 +207,6 @@ def _bridge(pk: int, record: sirene.SireneRecord, record_digest: str, now) -> Or
         ess=record.ess,
         size_band=record.size_band,
         sirene_digest=record_digest,
+        sirene_rna_id=record.rna_id or "",
         updated_at=now,
     )

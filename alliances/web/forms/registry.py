@@ -119,3 +119,16 @@ class CorrectionForm(forms.Form):
         required=False,
         help_text=_("Only the moderators see it, to ask you for details."),
     )
+
+
+class AllianceImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Alliances file (XLSX or CSV, made from the template)"),
+        help_text=_("One row per alliance–member. At most 5 MB."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload

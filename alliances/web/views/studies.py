@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -8,11 +9,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from alliances.studies import perms, selectors
+from alliances.studies.enums import QuestionKind
 from alliances.studies.errors import StudyError
 from alliances.studies.importers import codebook_from_table, read_table
 from alliances.studies.models import PublishedEstimate
 from alliances.studies.services import SurveyImportError, survey_import
 from alliances.web import study_presentation as presentation
+from alliances.web.forms.studies import CrosstabForm
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
@@ -52,8 +55,53 @@ def study_detail(request, slug: str):
             "waves": study.waves.all(),
             "questions": questions,
             "can_edit": perms.can_edit_studies(request.user),
+            "crosstab": _crosstab(request, study),
         },
     )
+
+
+def _crosstab(request, study) -> dict | None:
+    """The subgroup selector and, when asked, the cross-tab (from the microdata, live)."""
+    waves = list(study.waves.annotate(n=Count("respondents")).filter(n__gt=0).order_by("-number"))
+    if not waves:
+        return None
+    subgroups = list(
+        study.questions.filter(kind=QuestionKind.CATEGORICAL).prefetch_related("options")
+    )
+    questions = [q for q in subgroups if q.is_published]
+    if not questions or len(subgroups) < 2:
+        return None
+    asked = "question" in request.GET
+    form = CrosstabForm(
+        request.GET if asked else None,
+        questions=questions,
+        subgroups=subgroups,
+        waves=waves,
+        initial={"wave": waves[0].number},
+    )
+    if not asked or not form.is_valid():
+        return {"form": form}
+    data = form.cleaned_data
+    wave = next(w for w in waves if w.number == data["wave"])
+    found = selectors.study_crosstab(
+        study=study, wave=wave, variable=data["question"], by=data["by"]
+    )
+    if found is None:
+        return {"form": form, "unavailable": True}
+    question, by, table = found
+    labels = {option.code: option.label for option in by.options.all()}
+    return {
+        "form": form,
+        "question": question,
+        "by": by,
+        "wave": wave,
+        "options": list(question.options.all()),
+        "table": table,
+        "rows": [
+            {"label": labels.get(group.group, group.group), "group": group}
+            for group in table.groups
+        ],
+    }
 
 
 def _estimates(study, variable: str | None = None):
