@@ -221,3 +221,30 @@ def test_two_people_taking_the_last_seat_at_once_do_not_overbook(
             thread.join()
         assert sorted(results) == ["confirmed", "waiting"]
         assert committed_event.registrations.confirmed().count() == 1
+
+
+@pytest.mark.django_db
+def test_event_list_filters_and_query_count(client, django_assert_max_num_queries):
+    from alliances.territories.models import Territory
+
+    lyon = Territory.objects.get(kind="commune", code="69123")
+    in_lyon = EventFactory(territory=lyon, kind="workshop")
+    elsewhere = EventFactory(kind="forum")
+    for _ in range(5):
+        EventFactory()
+    past = EventFactory(past=True, title_fr="Rencontre passée")
+    with django_assert_max_num_queries(8):
+        page = client.get(reverse("web:event_list")).content.decode()
+    assert in_lyon.title_fr in page and "Rencontre passée" not in page
+    assert "INVALID_TEMPLATE_VARIABLE" not in page
+    rhone = Territory.objects.get(kind="departement", code="69")
+    filtered = client.get(reverse("web:event_list"), {"territory": rhone.pk}).content.decode()
+    assert in_lyon.title_fr in filtered and elsewhere.title_fr not in filtered
+    by_kind = client.get(reverse("web:event_list"), {"kind": "forum"}).content.decode()
+    assert elsewhere.title_fr in by_kind and in_lyon.title_fr not in by_kind
+    past_page = client.get(reverse("web:event_list"), {"when": "past"}).content.decode()
+    assert past.title_fr in past_page and in_lyon.title_fr not in past_page
+    bad = client.get(reverse("web:event_list"), {"kind": "party", "territory": "x"})
+    assert bad.status_code == 200 and "form-errors" in bad.content.decode()
+    detail = client.get(past.get_absolute_url()).content.decode()
+    assert "INVALID_TEMPLATE_VARIABLE" not in detail

@@ -14,6 +14,7 @@ def contribution_thread(context, target, kind: str):
     """`kind` names the record in URLs: "measure" or "alliance"."""
     user = context["request"].user
     can_contribute = perms.can_contribute(user)
+    can_follow = perms.can_follow(user)
     return {
         "request": context["request"],
         "csrf_token": context.get("csrf_token"),
@@ -22,21 +23,11 @@ def contribution_thread(context, target, kind: str):
         "thread": selectors.contribution_thread(target),
         "stances": selectors.stance_counts(target),
         "can_contribute": can_contribute,
+        "can_follow": can_follow,
         "can_moderate": perms.can_moderate(user),
         "user_id": user.pk if user.is_authenticated else None,
         "form": ContributionForm() if can_contribute else None,
         "reply_form": ReplyForm() if can_contribute else None,
-    }
-
-
-@register.inclusion_tag("web/mobilisation/follow.html", takes_context=True)
-def follow_button(context, target, kind: str):
-    request = context["request"]
-    return {
-        "csrf_token": context.get("csrf_token"),
-        "target": target,
-        "kind": kind,
-        "can_follow": perms.can_follow(request.user),
-        "following": is_following(request.user, target),
-        "next": request.get_full_path(),
+        "following": is_following(user, target),
+        "next": context["request"].get_full_path(),
     }
