@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "alliances.program",
     "alliances.studies",
     "alliances.registry",
+    "alliances.mobilisation",
     "alliances.web",
 ]
 
@@ -255,6 +256,8 @@ PLATFORM_CONTACT_EMAIL = env.str("PLATFORM_CONTACT_EMAIL", default="contact@loca
 PLATFORM_LOGO_URL = env.str("PLATFORM_LOGO_URL", default="")
 PLATFORM_PUBLICATION_DIRECTOR = env.str("PLATFORM_PUBLICATION_DIRECTOR", default="")
 PLATFORM_HOSTING_PROVIDER = env.str("PLATFORM_HOSTING_PROVIDER", default="")
+# The public address of the site, for links in e-mails and calendar feeds sent from commands.
+PLATFORM_URL = env.str("PLATFORM_URL", default="http://127.0.0.1:8000")
 
 # REST API (/api/v1/): public reads, writes by the same rules as the pages.
 REST_FRAMEWORK = {

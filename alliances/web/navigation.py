@@ -21,6 +21,7 @@ MAIN_NAVIGATION = [
     NavItem(_("Alliances"), "web:alliance_list", "alliances"),
     NavItem(_("Actors"), "web:organisation_list", "organisations"),
     NavItem(_("Catalysts"), "web:catalyst_list", "catalysts"),
+    NavItem(_("Events"), "web:event_list", "events"),
     NavItem(_("Territories"), "web:territory_index", "territories"),
     NavItem(_("Studies"), "web:study_index", "studies"),
     NavItem(_("SDGs"), "web:goal_index", "sdg"),

@@ -11,6 +11,7 @@ from alliances.web.views import (
     studies_staff,
     territories,
 )
+from alliances.web.views.mobilisation import contributions, events, notifications
 from alliances.web.views.program import dashboard, exchange, measures, reports
 
 app_name = "web"
@@ -135,5 +136,55 @@ urlpatterns = [
         "moderation/corrections/<int:pk>/",
         registry_forms.moderation_correction,
         name="moderation_correction",
+    ),
+    # Mobilisation: events, contributions and debate, notifications
+    path("evenements/", events.event_list, name="event_list"),
+    path("evenements/agenda.ics", events.events_feed, name="events_feed"),
+    path("evenements/<int:pk>/", events.event_detail, name="event"),
+    path("evenements/<int:pk>/inscription/", events.event_register, name="event_register"),
+    path("evenements/<int:pk>/agenda.ics", events.event_ical, name="event_ical"),
+    path("evenements/<int:pk>/inscrits.<str:fmt>", events.event_attendees, name="event_attendees"),
+    path(
+        "inscriptions/annuler/<str:token>/",
+        events.registration_cancel,
+        name="registration_cancel",
+    ),
+    path(
+        "contributions/<str:kind>/<int:pk>/",
+        contributions.contribution_add,
+        name="contribution_add",
+    ),
+    path(
+        "contributions/<int:pk>/repondre/",
+        contributions.contribution_reply,
+        name="contribution_reply",
+    ),
+    path(
+        "contributions/<int:pk>/reagir/",
+        contributions.contribution_react,
+        name="contribution_react",
+    ),
+    path(
+        "contributions/<int:pk>/signaler/",
+        contributions.contribution_report,
+        name="contribution_report",
+    ),
+    path(
+        "moderation/contributions/",
+        contributions.moderation_queue,
+        name="contribution_moderation",
+    ),
+    path(
+        "moderation/contributions/<int:pk>/",
+        contributions.contribution_moderate,
+        name="contribution_moderate",
+    ),
+    path("suivre/<str:kind>/<int:pk>/", contributions.follow_toggle, name="follow"),
+    path("notifications/", notifications.notification_list, name="notification_settings"),
+    path("desabonnement/<str:token>/", notifications.unsubscribe, name="unsubscribe"),
+    path(
+        "feuille-de-route/<slug:slug>/mesures/<str:code>/toujours-exact/",
+        notifications.measure_confirm,
+        name="measure_confirm",
     ),
 ]

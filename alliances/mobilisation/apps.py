@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MobilisationConfig(AppConfig):
+    name = "alliances.mobilisation"
+    verbose_name = _("Mobilisation: events, contributions, notifications")

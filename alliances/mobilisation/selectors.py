@@ -1,0 +1,139 @@
+"""Reads of mobilisation: the event calendar, an event's seats, contribution threads."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from alliances.mobilisation.enums import ReactionKind, RegistrationStatus
+from alliances.mobilisation.models import Contribution, Event, Registration
+
+WHEN_UPCOMING = "upcoming"
+WHEN_PAST = "past"
+
+
+def events(*, when: str = WHEN_UPCOMING, kind: str = "", territory=None, now=None):
+    """The calendar: upcoming events soonest first, or past events latest first."""
+    now = now or timezone.now()
+    queryset = Event.objects.select_related("territory").annotate(
+        confirmed_count=Count(
+            "registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)
+        )
+    )
+    queryset = queryset.past(now) if when == WHEN_PAST else queryset.upcoming(now)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if territory is not None:
+        queryset = queryset.in_territory(territory)
+    return queryset
+
+
+def event_get(pk: int) -> Event:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Event.objects.select_related("territory").prefetch_related(
+            "resources", "goals", "alliances", "measures__programme"
+        ),
+        pk=pk,
+    )
+
+
+@dataclass(frozen=True)
+class Seats:
+    capacity: int | None
+    confirmed: int
+    waiting: int
+
+    @property
+    def remaining(self) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(0, self.capacity - self.confirmed)
+
+    @property
+    def full(self) -> bool:
+        return self.capacity is not None and self.confirmed >= self.capacity
+
+
+def event_seats(event: Event) -> Seats:
+    counts = event.registrations.aggregate(
+        confirmed=Count("id", filter=Q(status=RegistrationStatus.CONFIRMED)),
+        waiting=Count("id", filter=Q(status=RegistrationStatus.WAITING)),
+    )
+    return Seats(capacity=event.capacity, **counts)
+
+
+def user_registration(event: Event, user) -> Registration | None:
+    if not user.is_authenticated:
+        return None
+    return event.registrations.active().filter(Q(user=user) | Q(email=user.email.lower())).first()
+
+
+@dataclass
+class ThreadItem:
+    contribution: Contribution
+    replies: list["ThreadItem"] = field(default_factory=list)
+    reaction_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def reactions(self) -> list[tuple[str, str, int]]:
+        """(kind, label, count) for every kind of reaction, in a stable order."""
+        return [
+            (value, label, self.reaction_counts.get(value, 0))
+            for value, label in ReactionKind.choices
+        ]
+
+
+def contribution_thread(target, *, include_hidden: bool = False) -> list[ThreadItem]:
+    """Top-level contributions on a record with their replies, oldest first, in two queries.
+
+    Hidden contributions are left out (with their replies) unless a moderator asks.
+    """
+    queryset = (
+        Contribution.objects.on(target)
+        .select_related("author")
+        .prefetch_related(Prefetch("reactions"))
+        .order_by("created_at", "id")
+    )
+    if not include_hidden:
+        queryset = queryset.visible()
+    items = {}
+    roots = []
+    for contribution in queryset:
+        counts: dict[str, int] = {}
+        for reaction in contribution.reactions.all():
+            counts[reaction.kind] = counts.get(reaction.kind, 0) + 1
+        items[contribution.pk] = ThreadItem(contribution=contribution, reaction_counts=counts)
+    for item in items.values():
+        parent_id = item.contribution.parent_id
+        if parent_id is None:
+            roots.append(item)
+        elif parent_id in items:
+            items[parent_id].replies.append(item)
+    return roots
+
+
+def stance_counts(target) -> dict[str, int]:
+    rows = (
+        Contribution.objects.on(target)
+        .visible()
+        .filter(kind="proposal", parent__isnull=True)
+        .exclude(stance="")
+        .values_list("stance")
+        .annotate(n=Count("id"))
+    )
+    return dict(rows)
+
+
+def moderation_queue():
+    """Contributions with open reports, most reported first, then the hidden ones."""
+    return (
+        Contribution.objects.annotate(
+            open_reports=Count("reports", filter=Q(reports__handled_at__isnull=True))
+        )
+        .filter(open_reports__gt=0)
+        .select_related("author", "content_type")
+        .prefetch_related(Prefetch("reports"))
+        .order_by("-open_reports", "created_at")
+    )
