@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "alliances.program",
     "alliances.studies",
     "alliances.registry",
+    "alliances.kit",
     "alliances.web",
 ]
 
@@ -175,6 +176,12 @@ PLATFORM_CONTACT_EMAIL = env.str("PLATFORM_CONTACT_EMAIL", default="contact@loca
 PLATFORM_LOGO_URL = env.str("PLATFORM_LOGO_URL", default="")
 PLATFORM_PUBLICATION_DIRECTOR = env.str("PLATFORM_PUBLICATION_DIRECTOR", default="")
 PLATFORM_HOSTING_PROVIDER = env.str("PLATFORM_HOSTING_PROVIDER", default="")
+
+# The public address of the site, for links in e-mails sent outside a request (alert digests).
+PLATFORM_URL = env.str("PLATFORM_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# The compass shows a comparison with peers only when at least this many peers answered.
+KIT_PEER_MINIMUM = env.int("KIT_PEER_MINIMUM", default=10)
 
 LOGGING = {
     "version": 1,
