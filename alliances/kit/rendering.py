@@ -13,11 +13,8 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}}
 
 def render_markdown(text: str) -> SafeString:
     html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
-    # Headings start at level 2: the page's title is the only h1.
-    for level in (3, 2, 1):
-        html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(
-            f"</h{level}>", f"</h{level + 1}>"
-        )
+    # The page's title is its only h1: a "# heading" in a body becomes a level-2 heading.
+    html = html.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
