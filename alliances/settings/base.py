@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "alliances.studies",
     "alliances.registry",
     "alliances.mobilisation",
+    "alliances.kit",
     "alliances.web",
 ]
 
@@ -257,7 +258,6 @@ PLATFORM_LOGO_URL = env.str("PLATFORM_LOGO_URL", default="")
 PLATFORM_PUBLICATION_DIRECTOR = env.str("PLATFORM_PUBLICATION_DIRECTOR", default="")
 PLATFORM_HOSTING_PROVIDER = env.str("PLATFORM_HOSTING_PROVIDER", default="")
 # The public address of the site, for links in e-mails and calendar feeds sent from commands.
-PLATFORM_URL = env.str("PLATFORM_URL", default="http://127.0.0.1:8000")
 
 # REST API (/api/v1/): public reads, writes by the same rules as the pages.
 REST_FRAMEWORK = {
@@ -304,6 +304,12 @@ SPECTACULAR_SETTINGS = {
 # Throttling and other shared counters live in the cache: use a shared cache (Redis) when
 # several app servers run.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
+# The public address of the site, for links in e-mails sent outside a request (alert digests).
+PLATFORM_URL = env.str("PLATFORM_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# The compass shows a comparison with peers only when at least this many peers answered.
+KIT_PEER_MINIMUM = env.int("KIT_PEER_MINIMUM", default=10)
 
 LOGGING = {
     "version": 1,

@@ -18,6 +18,7 @@ class NavItem:
 
 MAIN_NAVIGATION = [
     NavItem(_("Roadmap"), "web:programme_list", "program"),
+    NavItem(_("Resources"), "web:kit_resources", "kit"),
     NavItem(_("Alliances"), "web:alliance_list", "alliances"),
     NavItem(_("Actors"), "web:organisation_list", "organisations"),
     NavItem(_("Catalysts"), "web:catalyst_list", "catalysts"),

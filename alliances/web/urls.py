@@ -11,6 +11,7 @@ from alliances.web.views import (
     studies_staff,
     territories,
 )
+from alliances.web.views.kit import compass, resources
 from alliances.web.views.mobilisation import contributions, events, notifications
 from alliances.web.views.program import dashboard, exchange, measures, reports
 
@@ -187,4 +188,24 @@ urlpatterns = [
         notifications.measure_confirm,
         name="measure_confirm",
     ),
+    # The kit: resource centre and compass
+    path("ressources/", resources.resource_list, name="kit_resources"),
+    path("ressources/proposer/", resources.resource_edit, name="kit_resource_add"),
+    path("ressources/moderation/", resources.kit_moderation, name="kit_moderation"),
+    path("ressources/mon-kit/", resources.my_kit, name="kit_saved_searches"),
+    path("ressources/recherches/", resources.saved_search_add, name="kit_saved_search_add"),
+    path(
+        "ressources/recherches/<int:pk>/supprimer/",
+        resources.saved_search_delete,
+        name="kit_saved_search_delete",
+    ),
+    path("ressources/parcours/", resources.path_list, name="kit_paths"),
+    path("ressources/parcours/<slug:slug>/", resources.path_detail, name="kit_path"),
+    path("ressources/<int:pk>/", resources.resource_detail, name="kit_resource"),
+    path("ressources/<int:pk>/modifier/", resources.resource_edit, name="kit_resource_edit"),
+    path("ressources/<int:pk>/etat/", resources.resource_move, name="kit_resource_move"),
+    path("ressources/<int:pk>/favori/", resources.bookmark, name="kit_bookmark"),
+    path("boussole/", compass.compass_index, name="compass"),
+    path("boussole/resultats/<str:token>/", compass.compass_result, name="compass_result"),
+    path("boussole/<slug:slug>/", compass.compass_answer, name="compass_answer"),
 ]
