@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "alliances.program",
     "alliances.studies",
     "alliances.registry",
+    "alliances.insights",
     "alliances.web",
 ]
 

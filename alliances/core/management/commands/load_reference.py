@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from alliances.insights.reference import indicators_load
 from alliances.program.services.seed import programme_seed_load
 from alliances.sdg.services import sdg_load
 from alliances.studies.reference import studies_reference_load
@@ -9,7 +10,7 @@ from alliances.territories.services import territories_load
 class Command(BaseCommand):
     help = (
         "Load the reference data committed in the project: INSEE territories (COG 2026), the "
-        "UN SDG framework, the seed's 21-measure programme and published survey results. "
+        "UN SDG framework, the seed's 21-measure programme and published survey results and the catalogue of territorial indicators. "
         "Idempotent: a dataset already loaded from the same files is skipped."
     )
 
@@ -24,6 +25,7 @@ class Command(BaseCommand):
             sdg_load(force=force),
             programme_seed_load(force=force),
             studies_reference_load(force=force),
+            indicators_load(force=force),
         ]
         for report in reports:
             self.stdout.write(str(report))
