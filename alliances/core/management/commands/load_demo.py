@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from alliances.accounts.services import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, demo_admin_ensure
+from alliances.insights.demo import insights_demo_load
 from alliances.program.services.demo import CO_PILOT_EMAIL, PILOT_EMAIL, programme_demo_load
 from alliances.registry.services.demo import registry_demo_load
 from alliances.studies.demo import studies_demo_load
@@ -39,11 +40,13 @@ class Command(BaseCommand):
         programme_demo_load()
         _study, study_created = studies_demo_load()
         organisations, alliances = registry_demo_load()
+        indicator_values, _refresh = insights_demo_load()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: administrator {DEMO_ADMIN_EMAIL} {'created' if created else 'kept'}; "
                 "roadmap pilots and steering data; "
                 f"demo barometer {'created' if study_created else 'kept'}; "
-                f"registry: {organisations} organisations, {alliances} alliances."
+                f"registry: {organisations} organisations, {alliances} alliances; "
+                f"observatory: {indicator_values} demo indicator values, read models refreshed."
             )
         )

@@ -10,7 +10,8 @@ from alliances.territories.services import territories_load
 class Command(BaseCommand):
     help = (
         "Load the reference data committed in the project: INSEE territories (COG 2026), the "
-        "UN SDG framework, the seed's 21-measure programme and published survey results and the catalogue of territorial indicators. "
+        "UN SDG framework, the seed's 21-measure programme, published survey results and the "
+        "catalogue of territorial indicators. "
         "Idempotent: a dataset already loaded from the same files is skipped."
     )
 
