@@ -342,7 +342,7 @@ def diagnostic(territory: Territory | None) -> Diagnostic:
         national=_summary(None) if territory is not None else summary,
         parent=parent,
         parent_summary=_summary(parent) if territory is not None else None,
-        refresh=Refresh.objects.order_by("-finished_at").first(),
+        refresh=latest_refresh(),
         breakdowns=_breakdowns(territory),
     )
     goal_actors = result.breakdowns.get(Metric.GOAL_ACTORS, {})
@@ -371,3 +371,7 @@ def scope_summaries(scope: str) -> list[TerritorySummary]:
         .select_related("territory")
         .order_by("territory__code")
     )
+
+
+def latest_refresh() -> Refresh | None:
+    return Refresh.objects.order_by("-finished_at").first()

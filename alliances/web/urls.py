@@ -21,6 +21,8 @@ urlpatterns = [
     path("donnees-personnelles/", pages.privacy, name="privacy"),
     path("territoires/", territories.territory_index, name="territory_index"),
     # Territorial observatory
+    path("territoires/carte/", observatory.observatory_map, name="observatory_map"),
+    path("territoires/carte.csv", observatory.observatory_map_csv, name="observatory_map_csv"),
     path("territoires/france/diagnostic/", observatory.diagnostic, name="diagnostic_france"),
     path(
         "territoires/france/diagnostic/<slug:slug>.csv",

@@ -107,3 +107,53 @@ def diagnostic_pdf(request, kind: str | None = None, code: str | None = None):
     name = f"{kind}-{code}" if territory else "france"
     response["Content-Disposition"] = f'inline; filename="diagnostic-{name}.pdf"'
     return response
+
+
+def _map_choice(request) -> tuple[str, str]:
+    from alliances.insights.maps import LEVELS, METRICS
+
+    level = request.GET.get("level", "departement")
+    metric = request.GET.get("metric", "associations_per_1000")
+    return (
+        level if level in LEVELS else "departement",
+        metric if metric in METRICS else "associations_per_1000",
+    )
+
+
+@require_safe
+def observatory_map(request):
+    from alliances.insights.maps import LEVELS, METRICS, choropleth
+
+    level, metric = _map_choice(request)
+    data = choropleth(selectors.scope_summaries(level), level=level, metric=metric)
+    return render(
+        request,
+        "web/observatory/map.html",
+        {
+            "section": "territories",
+            "map": data,
+            "levels": LEVELS,
+            "metrics": {key: label for key, (label, _decimals) in METRICS.items()},
+            "refresh": selectors.latest_refresh(),
+        },
+    )
+
+
+@require_safe
+def observatory_map_csv(request):
+    import csv
+    import io
+
+    from alliances.insights.maps import choropleth
+
+    level, metric = _map_choice(request)
+    data = choropleth(selectors.scope_summaries(level), level=level, metric=metric)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([_("Code"), _("Name"), _("Population"), data.label])
+    for row in data.rows:
+        value = "" if row["value"] is None else round(row["value"], 4)
+        writer.writerow([row["code"], row["name"], row["population"] or "", value])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="carte-{level}-{metric}.csv"'
+    return response
