@@ -10,8 +10,11 @@ from django.utils.translation import gettext as _
 from alliances.insights.tables import DataTable
 
 BLUE, GREEN, GREY = "#19486a", "#3f7e44", "#6f7378"
-# Counts are whole numbers: no 0.5 ticks.
-COUNT_AXIS = alt.Axis(tickMinStep=1, format="d")
+
+
+def count_axis(values) -> alt.Axis:
+    """Counts are whole numbers: no more ticks than units, so no 0.5 tick."""
+    return alt.Axis(format="d", tickCount=max(1, min(5, max(values, default=1))))
 
 
 def actors_by_world(table: DataTable) -> alt.Chart:
@@ -29,7 +32,12 @@ def actors_by_world(table: DataTable) -> alt.Chart:
         alt.Chart(alt.Data(values=rows))
         .mark_bar()
         .encode(
-            x=alt.X("count:Q", title=_("Actors"), stack="zero", axis=COUNT_AXIS),
+            x=alt.X(
+                "count:Q",
+                title=_("Actors"),
+                stack="zero",
+                axis=count_axis([r["active"] + r["dissolved"] for r in table.rows]),
+            ),
             y=alt.Y("world:N", title=None, sort=None),
             color=alt.Color(
                 "state:N",
@@ -48,7 +56,7 @@ def horizontal_bars(table: DataTable, label: str, value: str, title: str, limit:
         alt.Chart(alt.Data(values=rows))
         .mark_bar(color=BLUE)
         .encode(
-            x=alt.X("value:Q", title=title, axis=COUNT_AXIS),
+            x=alt.X("value:Q", title=title, axis=count_axis([r["value"] for r in rows])),
             y=alt.Y("label:N", title=None, sort=None),
         )
         .properties(width=420, height=24 * max(len(rows), 1))
@@ -62,7 +70,7 @@ def alliance_years(table: DataTable) -> alt.Chart:
         .mark_bar(color=GREEN)
         .encode(
             x=alt.X("year:O", title=_("Start year"), axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("count:Q", title=_("Alliances"), axis=COUNT_AXIS),
+            y=alt.Y("count:Q", title=_("Alliances"), axis=count_axis([r["count"] for r in rows])),
         )
         .properties(width=420, height=200)
     )
@@ -78,7 +86,7 @@ def sdg_coverage(table: DataTable) -> alt.Chart:
         alt.Chart(alt.Data(values=rows))
         .mark_bar()
         .encode(
-            x=alt.X("count:Q", title=None, axis=COUNT_AXIS),
+            x=alt.X("count:Q", title=None, axis=count_axis([r["count"] for r in rows])),
             y=alt.Y("goal:N", title=None, sort=None),
             color=alt.Color(
                 "measure:N",
