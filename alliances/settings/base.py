@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "alliances.registry",
     "alliances.mobilisation",
     "alliances.kit",
+    "alliances.insights",
     "alliances.web",
 ]
 

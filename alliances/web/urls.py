@@ -1,6 +1,7 @@
 from django.urls import path
 
 from alliances.web.views import (
+    observatory,
     pages,
     registry,
     registry_dedup,
@@ -23,10 +24,39 @@ urlpatterns = [
     path("mentions-legales/", pages.legal_notice, name="legal"),
     path("donnees-personnelles/", pages.privacy, name="privacy"),
     path("territoires/", territories.territory_index, name="territory_index"),
+    # Territorial observatory
+    path("territoires/carte/", observatory.observatory_map, name="observatory_map"),
+    path("territoires/carte.csv", observatory.observatory_map_csv, name="observatory_map_csv"),
+    path("territoires/france/diagnostic/", observatory.diagnostic, name="diagnostic_france"),
+    path(
+        "territoires/france/diagnostic/<slug:slug>.csv",
+        observatory.diagnostic_csv,
+        name="diagnostic_france_csv",
+    ),
+    path(
+        "territoires/france/diagnostic.pdf",
+        observatory.diagnostic_pdf,
+        name="diagnostic_france_pdf",
+    ),
     path(
         "territoires/<str:kind>/<str:code>/",
         territories.territory_detail,
         name="territory",
+    ),
+    path(
+        "territoires/<str:kind>/<str:code>/diagnostic/",
+        observatory.diagnostic,
+        name="diagnostic",
+    ),
+    path(
+        "territoires/<str:kind>/<str:code>/diagnostic/<slug:slug>.csv",
+        observatory.diagnostic_csv,
+        name="diagnostic_csv",
+    ),
+    path(
+        "territoires/<str:kind>/<str:code>/diagnostic.pdf",
+        observatory.diagnostic_pdf,
+        name="diagnostic_pdf",
     ),
     path("odd/", sdg.goal_index, name="goal_index"),
     path("odd/<int:number>/", sdg.goal_detail, name="goal"),

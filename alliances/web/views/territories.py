@@ -5,6 +5,7 @@ from django.views.decorators.http import require_safe
 
 from alliances.territories import selectors
 from alliances.territories.enums import TerritoryKind
+from alliances.web.views.observatory import DIAGNOSED_KINDS
 
 CHILDREN_PER_PAGE = 100
 
@@ -43,5 +44,6 @@ def territory_detail(request, kind: str, code: str):
             "territory": territory,
             "ancestors": selectors.territory_ancestors(territory),
             "child_groups": groups,
+            "has_diagnostic": kind in DIAGNOSED_KINDS,
         },
     )

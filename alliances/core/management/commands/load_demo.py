@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from alliances.accounts.services import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, demo_admin_ensure
+from alliances.insights.demo import insights_demo_load
 from alliances.kit.services.demo import kit_demo_load
 from alliances.mobilisation.services.demo import mobilisation_demo_load
 from alliances.program.services.demo import CO_PILOT_EMAIL, PILOT_EMAIL, programme_demo_load
@@ -43,6 +44,7 @@ class Command(BaseCommand):
         organisations, alliances = registry_demo_load()
         events = mobilisation_demo_load()
         resources, paths = kit_demo_load()
+        indicator_values, _refresh = insights_demo_load()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: administrator {DEMO_ADMIN_EMAIL} {'created' if created else 'kept'}; "
@@ -50,6 +52,7 @@ class Command(BaseCommand):
                 f"demo barometer {'created' if study_created else 'kept'}; "
                 f"registry: {organisations} organisations, {alliances} alliances; "
                 f"{events} events; "
-                f"kit: {resources} resources, {paths} guided paths."
+                f"kit: {resources} resources, {paths} guided paths; "
+                f"observatory: {indicator_values} demo indicator values, read models refreshed."
             )
         )

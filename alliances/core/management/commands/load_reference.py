@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from alliances.insights.reference import indicators_load
 from alliances.kit.services.questionnaires import kit_reference_load
 from alliances.program.services.seed import programme_seed_load
 from alliances.sdg.services import sdg_load
@@ -11,7 +12,7 @@ class Command(BaseCommand):
     help = (
         "Load the reference data committed in the project: INSEE territories (COG 2026), the "
         "UN SDG framework, the seed's 21-measure programme, published survey results, the kit's "
-        "themes and compass questionnaires. "
+        "themes and compass questionnaires, and the catalogue of territorial indicators. "
         "Idempotent: a dataset already loaded from the same files is skipped."
     )
 
@@ -27,6 +28,7 @@ class Command(BaseCommand):
             programme_seed_load(force=force),
             studies_reference_load(force=force),
             kit_reference_load(force=force),
+            indicators_load(force=force),
         ]
         for report in reports:
             self.stdout.write(str(report))

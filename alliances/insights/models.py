@@ -1,0 +1,231 @@
+"""Read models of the territorial observatory.
+
+Every table here except the indicator catalogue and values is derived: `refresh_insights`
+rebuilds it from the registry in a few set-based statements, and pages only read it. A row whose
+`territory` is empty is about France as a whole.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from alliances.core.translation import localized
+from alliances.insights.enums import Direction, Metric, Scope
+
+
+class Refresh(models.Model):
+    """One run of the refresh: when, how long, and what it counted."""
+
+    started_at = models.DateTimeField(_("started at"))
+    finished_at = models.DateTimeField(_("finished at"))
+    duration_ms = models.PositiveIntegerField(_("duration (ms)"))
+    organisations = models.PositiveIntegerField(_("organisations counted"))
+    alliances = models.PositiveIntegerField(_("published alliances counted"))
+    summaries = models.PositiveIntegerField(_("territories summarised"))
+
+    class Meta:
+        verbose_name = _("observatory refresh")
+        verbose_name_plural = _("observatory refreshes")
+        ordering = ["-finished_at"]
+        get_latest_by = "finished_at"
+
+    def __str__(self) -> str:
+        return f"{self.finished_at:%Y-%m-%d %H:%M} ({self.duration_ms} ms)"
+
+
+class AllianceProfile(models.Model):
+    """Per published alliance: how many members and worlds, and its year."""
+
+    alliance = models.OneToOneField(
+        "registry.Alliance",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="insight_profile",
+    )
+    members = models.PositiveIntegerField(default=0, db_default=0)
+    worlds = models.PositiveIntegerField(default=0, db_default=0)
+    year = models.PositiveIntegerField(null=True)
+
+    class Meta:
+        verbose_name = _("alliance profile")
+        verbose_name_plural = _("alliance profiles")
+
+    def __str__(self) -> str:
+        return f"{self.alliance_id}: {self.members} members, {self.worlds} worlds"
+
+
+class AllianceReach(models.Model):
+    """A published alliance touches a territory: it covers it or a territory inside it."""
+
+    alliance = models.ForeignKey(
+        "registry.Alliance", on_delete=models.CASCADE, related_name="insight_reaches"
+    )
+    territory = models.ForeignKey(
+        "territories.Territory", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("alliance reach")
+        verbose_name_plural = _("alliance reaches")
+        constraints = [
+            models.UniqueConstraint(fields=["territory", "alliance"], name="alliance_reach_unique")
+        ]
+        indexes = [models.Index(fields=["alliance"])]
+
+    def __str__(self) -> str:
+        return f"{self.alliance_id} → {self.territory_id}"
+
+
+class CatalystReach(models.Model):
+    """An active catalyst serves a territory or a territory inside it."""
+
+    catalyst = models.ForeignKey("registry.Catalyst", on_delete=models.CASCADE, related_name="+")
+    territory = models.ForeignKey(
+        "territories.Territory", on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("catalyst reach")
+        verbose_name_plural = _("catalyst reaches")
+        constraints = [
+            models.UniqueConstraint(fields=["territory", "catalyst"], name="catalyst_reach_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.catalyst_id} → {self.territory_id}"
+
+
+class TerritoryBreakdown(models.Model):
+    """One count of a breakdown (actors by world, alliances by year…) for one territory."""
+
+    territory = models.ForeignKey(
+        "territories.Territory", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    metric = models.CharField(max_length=20, choices=Metric.choices)
+    key = models.CharField(max_length=20)
+    value = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("territory breakdown")
+        verbose_name_plural = _("territory breakdowns")
+        indexes = [models.Index(fields=["territory", "metric"])]
+
+    def __str__(self) -> str:
+        return f"{self.territory_id} {self.metric} {self.key}: {self.value}"
+
+
+class TerritorySummary(models.Model):
+    """The headline numbers of a territory (or of France), for its page, maps and rankings."""
+
+    territory = models.OneToOneField(
+        "territories.Territory", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    scope = models.CharField(max_length=12, choices=Scope.choices)
+    population = models.PositiveIntegerField(null=True)
+    actors_active = models.PositiveIntegerField(default=0, db_default=0)
+    actors_dissolved = models.PositiveIntegerField(default=0, db_default=0)
+    associations_active = models.PositiveIntegerField(default=0, db_default=0)
+    alliances = models.PositiveIntegerField(default=0, db_default=0)
+    cross_world_alliances = models.PositiveIntegerField(default=0, db_default=0)
+    catalysts = models.PositiveIntegerField(default=0, db_default=0)
+    goals_with_alliances = models.PositiveSmallIntegerField(default=0, db_default=0)
+
+    class Meta:
+        verbose_name = _("territory summary")
+        verbose_name_plural = _("territory summaries")
+        indexes = [models.Index(fields=["scope", "population"])]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.territory_id}"
+
+    @staticmethod
+    def _rate(count: int, population: int | None, per: int) -> float | None:
+        if not population:
+            return None
+        return count * per / population
+
+    @property
+    def associations_per_1000(self) -> float | None:
+        return self._rate(self.associations_active, self.population, 1000)
+
+    @property
+    def actors_per_1000(self) -> float | None:
+        return self._rate(self.actors_active, self.population, 1000)
+
+    @property
+    def alliances_per_100k(self) -> float | None:
+        return self._rate(self.alliances, self.population, 100_000)
+
+    @property
+    def cross_world_share(self) -> float | None:
+        return self.cross_world_alliances / self.alliances if self.alliances else None
+
+
+class Indicator(models.Model):
+    """A territorial indicator of need, attached to the SDG it informs (reference catalogue)."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_fr = models.CharField(_("name (French)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=20)
+    goal = models.ForeignKey(
+        "sdg.Goal", verbose_name=_("goal"), on_delete=models.PROTECT, related_name="+"
+    )
+    direction = models.CharField(_("direction"), max_length=6, choices=Direction.choices)
+
+    class Meta:
+        verbose_name = _("territorial indicator")
+        verbose_name_plural = _("territorial indicators")
+        ordering = ["goal__number", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localized(self, "name")
+
+    def is_worse(self, value: float, reference: float) -> bool:
+        if self.direction == Direction.HIGHER_IS_BETTER:
+            return value < reference
+        return value > reference
+
+
+class IndicatorValue(models.Model):
+    """The value of an indicator for a territory (empty: France) and a year, with its source."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="values"
+    )
+    territory = models.ForeignKey(
+        "territories.Territory",
+        verbose_name=_("territory"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.FloatField(_("value"))
+    source = models.CharField(_("source"), max_length=300)
+    is_demo = models.BooleanField(_("demo data"), default=False)
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        ordering = ["indicator", "territory", "-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "territory", "year"],
+                condition=models.Q(territory__isnull=False),
+                name="indicator_value_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "year"],
+                condition=models.Q(territory__isnull=True),
+                name="indicator_value_national_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.territory_id or 'FR'} {self.year}: {self.value}"
