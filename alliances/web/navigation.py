@@ -26,5 +26,4 @@ MAIN_NAVIGATION = [
     NavItem(_("Territories"), "web:territory_index", "territories"),
     NavItem(_("Studies"), "web:study_index", "studies"),
     NavItem(_("SDGs"), "web:goal_index", "sdg"),
-    NavItem(_("Search"), "web:registry_search", "registry"),
 ]
