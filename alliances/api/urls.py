@@ -2,6 +2,8 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from alliances.api import schema  # noqa: F401 — registers the authentication scheme
+from alliances.api.kit import views as kit
+from alliances.api.mobilisation import views as mobilisation
 from alliances.api.program import views as program
 from alliances.api.reference import views as reference
 from alliances.api.registry import views as registry
@@ -29,6 +31,18 @@ urlpatterns = [
     path("alliances/", registry.AllianceList.as_view(), name="alliance-list"),
     path("alliances/<int:pk>/", registry.AllianceDetail.as_view(), name="alliance-detail"),
     path("catalysts/", registry.CatalystList.as_view(), name="catalyst-list"),
+    # Kit: resources and the compass
+    path("resources/", kit.ResourceList.as_view(), name="resource-list"),
+    path("resources/<int:pk>/", kit.ResourceDetail.as_view(), name="resource-detail"),
+    path("questionnaires/", kit.QuestionnaireList.as_view(), name="questionnaire-list"),
+    path(
+        "questionnaires/<slug:slug>/",
+        kit.QuestionnaireDetail.as_view(),
+        name="questionnaire-detail",
+    ),
+    # Mobilisation
+    path("events/", mobilisation.EventList.as_view(), name="event-list"),
+    path("events/<int:pk>/", mobilisation.EventDetail.as_view(), name="event-detail"),
     # Studies
     path("studies/", studies.StudyList.as_view(), name="study-list"),
     path("studies/<slug:slug>/", studies.StudyDetail.as_view(), name="study-detail"),

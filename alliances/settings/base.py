@@ -300,6 +300,8 @@ SPECTACULAR_SETTINGS = {
         "MeasureStatusEnum": "alliances.program.enums.MeasureStatus",
         "UpdateStatusEnum": "alliances.program.enums.UpdateStatus",
         "InstanceKindEnum": "alliances.program.enums.InstanceKind",
+        "ResourceKindEnum": "alliances.kit.enums.ResourceKind",
+        "EventKindEnum": "alliances.mobilisation.enums.EventKind",
     },
 }
 # Throttling and other shared counters live in the cache: use a shared cache (Redis) when
