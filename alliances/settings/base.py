@@ -294,6 +294,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "alliances.api.schema.add_error_responses",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "TerritoryKindEnum": "alliances.territories.enums.TerritoryKind",
         "MilestoneKindEnum": "alliances.program.enums.MilestoneKind",

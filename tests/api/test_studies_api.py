@@ -22,5 +22,5 @@ def test_filters_and_unknown_study():
     api = APIClient()
     assert api.get(SEED + "/estimates/", {"question": "nope"}).json()["count"] == 0
     assert api.get(SEED + "/estimates/", {"region": "all"}).json()["count"] == 6
-    assert api.get(SEED + "/estimates/", {"wave": "x"}).status_code == 404
+    assert api.get(SEED + "/estimates/", {"wave": "x"}).status_code == 400
     assert api.get("/api/v1/studies/unknown/").status_code == 404

@@ -33,7 +33,7 @@ def alliances(*args: str, tmp_path, **env: str) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        timeout=120,
+        timeout=600,
         check=False,
     )
 

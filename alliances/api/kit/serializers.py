@@ -9,9 +9,9 @@ class ResourceSerializer(serializers.ModelSerializer):
     goals = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
     themes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     profiles = serializers.SerializerMethodField()
-    territory = TerritoryRefSerializer(read_only=True)
+    territory = TerritoryRefSerializer(read_only=True, allow_null=True)
     author_organisation = serializers.CharField(
-        source="author_organisation.display_name", default=None, read_only=True
+        source="author_organisation.display_name", default=None, read_only=True, allow_null=True
     )
 
     class Meta:

@@ -5,11 +5,13 @@ from alliances.mobilisation.models import Event
 
 
 class EventSerializer(serializers.ModelSerializer):
-    territory = TerritoryRefSerializer(read_only=True)
+    territory = TerritoryRefSerializer(read_only=True, allow_null=True)
     goals = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
     measures = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     alliances = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    confirmed = serializers.IntegerField(source="confirmed_count", read_only=True, default=None)
+    confirmed = serializers.IntegerField(
+        source="confirmed_count", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = Event

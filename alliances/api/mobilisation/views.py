@@ -3,6 +3,7 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
+from rest_framework.exceptions import ValidationError
 
 from alliances.api.mobilisation import serializers
 from alliances.mobilisation import selectors
@@ -25,6 +26,8 @@ class EventList(generics.ListAPIView):
 
     def get_queryset(self):
         params = self.request.query_params
+        if params.get("when", WHEN_UPCOMING) not in (WHEN_UPCOMING, WHEN_PAST):
+            raise ValidationError({"when": [f"One of {WHEN_UPCOMING}, {WHEN_PAST}."]})
         territory = None
         for kind in ("departement", "region"):
             if params.get(kind):

@@ -5,10 +5,16 @@ from alliances.territories.models import Territory
 
 
 class TerritorySerializer(serializers.ModelSerializer):
-    region = serializers.CharField(source="region.code", default=None, read_only=True)
-    departement = serializers.CharField(source="departement.code", default=None, read_only=True)
-    epci = serializers.CharField(source="epci.code", default=None, read_only=True)
-    commune = serializers.CharField(source="commune.code", default=None, read_only=True)
+    region = serializers.CharField(
+        source="region.code", default=None, read_only=True, allow_null=True
+    )
+    departement = serializers.CharField(
+        source="departement.code", default=None, read_only=True, allow_null=True
+    )
+    epci = serializers.CharField(source="epci.code", default=None, read_only=True, allow_null=True)
+    commune = serializers.CharField(
+        source="commune.code", default=None, read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Territory

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
+from rest_framework.exceptions import ValidationError
 
 from alliances.api.reference import serializers
 from alliances.sdg.models import Goal
@@ -31,6 +32,8 @@ class TerritoryList(generics.ListAPIView):
         queryset = Territory.objects.select_related("region", "departement", "epci", "commune")
         params = self.request.query_params
         if params.get("kind"):
+            if params["kind"] not in TerritoryKind.values:
+                raise ValidationError({"kind": [f"One of {', '.join(TerritoryKind.values)}."]})
             queryset = queryset.filter(kind=params["kind"])
         for level in ("region", "departement", "epci"):
             if params.get(level):

@@ -14,8 +14,12 @@ class OrganisationSerializer(serializers.ModelSerializer):
     """An actor; for sole traders who opted out of publication, no name nor address is given."""
 
     name = serializers.CharField(source="display_name", read_only=True)
-    commune = serializers.CharField(source="commune.code", default=None, read_only=True)
-    departement = serializers.CharField(source="departement.code", default=None, read_only=True)
+    commune = serializers.CharField(
+        source="commune.code", default=None, read_only=True, allow_null=True
+    )
+    departement = serializers.CharField(
+        source="departement.code", default=None, read_only=True, allow_null=True
+    )
     goals = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
     address = serializers.SerializerMethodField()
     postcode = serializers.SerializerMethodField()
@@ -96,7 +100,7 @@ class AllianceSerializer(serializers.ModelSerializer):
 
 
 class CatalystSerializer(serializers.ModelSerializer):
-    organisation = OrganisationSerializer(read_only=True)
+    organisation = OrganisationSerializer(read_only=True, allow_null=True)
     territories = TerritoryRefSerializer(many=True, read_only=True)
 
     class Meta:

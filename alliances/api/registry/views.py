@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
+from rest_framework.exceptions import ValidationError
 
 from alliances.api.registry import serializers
 from alliances.registry import selectors
@@ -15,6 +16,17 @@ from alliances.territories.models import Territory
 
 def _param(request, name: str) -> str:
     return request.query_params.get(name, "")[:100]
+
+
+def _check_numbers(request, *names: str) -> None:
+    """Parameters documented as numbers must be numbers: a clear 400 rather than no filter."""
+    errors = {
+        name: ["A whole number is required."]
+        for name in names
+        if request.query_params.get(name) and not request.query_params[name].isdigit()
+    }
+    if errors:
+        raise ValidationError(errors)
 
 
 @extend_schema(
@@ -34,6 +46,7 @@ class OrganisationList(generics.ListAPIView):
 
     def get_queryset(self):
         request = self.request
+        _check_numbers(request, "goal")
         departement = ""
         if _param(request, "departement"):
             found = (
@@ -96,6 +109,7 @@ class AllianceList(generics.ListAPIView):
 
     def get_queryset(self):
         request = self.request
+        _check_numbers(request, "goal")
         filters = selectors.AllianceFilters(
             query=_param(request, "q"),
             alliance_type=_param(request, "type"),

@@ -65,7 +65,9 @@ class StudySerializer(StudyListSerializer):
 class EstimateSerializer(serializers.ModelSerializer):
     question = serializers.CharField(source="question.variable", read_only=True)
     wave = serializers.IntegerField(source="wave.number", read_only=True)
-    region = serializers.CharField(source="region.code", default=None, read_only=True)
+    region = serializers.CharField(
+        source="region.code", default=None, read_only=True, allow_null=True
+    )
 
     class Meta:
         model = PublishedEstimate

@@ -1,9 +1,9 @@
 """Studies over the API: published studies, their waves and questions, published estimates."""
 
-from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
+from rest_framework.exceptions import ValidationError
 
 from alliances.api.studies import serializers
 from alliances.studies import selectors
@@ -52,7 +52,7 @@ class EstimateList(generics.ListAPIView):
             estimates = estimates.filter(question__variable=params["question"])
         if params.get("wave"):
             if not params["wave"].isdigit():
-                raise Http404
+                raise ValidationError({"wave": ["A whole number is required."]})
             estimates = estimates.filter(wave__number=int(params["wave"]))
         region = params.get("region", "")
         if not region:
