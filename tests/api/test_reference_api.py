@@ -8,9 +8,12 @@ def test_territories_filter_and_paginate():
     api = APIClient()
     data = api.get("/api/v1/territories/", {"kind": "departement", "region": "94"}).json()
     assert [t["code"] for t in data["results"]] == ["2A", "2B"]
-    communes = api.get("/api/v1/territories/", {"kind": "commune", "page_size": 1000}).json()
+    communes = api.get("/api/v1/territories/", {"kind": "commune", "page_size": 500}).json()
     assert communes["count"] == 34969
-    assert len(communes["results"]) == 500  # bounded page size
+    assert len(communes["results"]) == 500
+    too_big = api.get("/api/v1/territories/", {"kind": "commune", "page_size": 1000})
+    assert too_big.status_code == 400 and "page_size" in too_big.json()["errors"]
+    assert api.get("/api/v1/territories/", {"kind": "planet"}).status_code == 400
     found = api.get("/api/v1/territories/", {"q": "clemenciat"}).json()["results"]
     assert [(t["code"], t["departement"], t["epci"]) for t in found] == [
         ("01001", "01", "200069193")

@@ -18,13 +18,13 @@ def _param(request, name: str) -> str:
     return request.query_params.get(name, "")[:100]
 
 
-def _check_numbers(request, *names: str) -> None:
-    """Parameters documented as numbers must be numbers: a clear 400 rather than no filter."""
-    errors = {
-        name: ["A whole number is required."]
-        for name in names
-        if request.query_params.get(name) and not request.query_params[name].isdigit()
-    }
+def _check_numbers(request, **bounds: tuple[int, int]) -> None:
+    """Parameters documented as numbers must be numbers in range: a clear 400, not no filter."""
+    errors = {}
+    for name, (low, high) in bounds.items():
+        value = request.query_params.get(name)
+        if value and (not value.isdigit() or not low <= int(value) <= high):
+            errors[name] = [f"A whole number from {low} to {high} is required."]
     if errors:
         raise ValidationError(errors)
 
@@ -36,7 +36,9 @@ def _check_numbers(request, *names: str) -> None:
         OpenApiParameter("departement", OpenApiTypes.STR, description="INSEE code."),
         OpenApiParameter("theme", OpenApiTypes.STR, description="Waldec theme code."),
         OpenApiParameter("status", OpenApiTypes.STR),
-        OpenApiParameter("goal", OpenApiTypes.INT, description="SDG number."),
+        OpenApiParameter(
+            "goal", {"type": "integer", "minimum": 1, "maximum": 17}, description="SDG number."
+        ),
     ]
 )
 class OrganisationList(generics.ListAPIView):
@@ -46,7 +48,7 @@ class OrganisationList(generics.ListAPIView):
 
     def get_queryset(self):
         request = self.request
-        _check_numbers(request, "goal")
+        _check_numbers(request, goal=(1, 17))
         departement = ""
         if _param(request, "departement"):
             found = (
@@ -97,7 +99,9 @@ def _alliances():
         OpenApiParameter("q", OpenApiTypes.STR, description="Title (accents and case ignored)."),
         OpenApiParameter("type", OpenApiTypes.STR),
         OpenApiParameter("status", OpenApiTypes.STR),
-        OpenApiParameter("goal", OpenApiTypes.INT, description="SDG number."),
+        OpenApiParameter(
+            "goal", {"type": "integer", "minimum": 1, "maximum": 17}, description="SDG number."
+        ),
         OpenApiParameter("region", OpenApiTypes.STR, description="INSEE code of a region."),
         OpenApiParameter("world", OpenApiTypes.STR, description="World of at least one member."),
     ]
@@ -109,7 +113,7 @@ class AllianceList(generics.ListAPIView):
 
     def get_queryset(self):
         request = self.request
-        _check_numbers(request, "goal")
+        _check_numbers(request, goal=(1, 17))
         filters = selectors.AllianceFilters(
             query=_param(request, "q"),
             alliance_type=_param(request, "type"),

@@ -31,7 +31,7 @@ class StudyDetail(generics.RetrieveAPIView):
 @extend_schema(
     parameters=[
         OpenApiParameter("question", OpenApiTypes.STR, description="Variable name."),
-        OpenApiParameter("wave", OpenApiTypes.INT),
+        OpenApiParameter("wave", {"type": "integer", "minimum": 1}),
         OpenApiParameter(
             "region", OpenApiTypes.STR, description="INSEE code, or `all` for every région."
         ),
