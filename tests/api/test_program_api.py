@@ -55,7 +55,7 @@ def test_measure_detail_has_milestones_and_indicators_with_status(api, steering)
     assert [m["external_id"] for m in data["milestones"]] == ["O1-J1", "O1-J2"]
     [indicator] = data["indicators"]
     assert (indicator["status"], indicator["progress"]) == ("substantial", 0.5)
-    assert indicator["latest"]["value"] == "150.0000"
+    assert indicator["latest"]["value"] == 150
     assert api.get(BASE + "/measures/Z9/").status_code == 404
     assert api.get(BASE + "/measures/Z9/").json() == {"code": "not_found", "message": "Not found."}
 

@@ -149,6 +149,19 @@ class MilestoneWriteSerializer(serializers.ModelSerializer):
         ]
 
 
+class MilestonePatchSerializer(MilestoneWriteSerializer):
+    """A change to a milestone: any of its fields, and the `version` that was read."""
+
+    version = serializers.IntegerField(min_value=1, help_text="The version you edited.")
+
+    class Meta(MilestoneWriteSerializer.Meta):
+        extra_kwargs = {
+            name: {"required": False}
+            for name in MilestoneWriteSerializer.Meta.fields
+            if name != "version"
+        }
+
+
 class ValueSerializer(serializers.ModelSerializer):
     class Meta:
         model = IndicatorValue

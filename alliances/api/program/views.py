@@ -6,6 +6,7 @@ Public reads; writes for pilots and co-pilots, by the same rules as the pages.
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -200,18 +201,16 @@ class MilestoneDetail(APIView):
         return Response(serializers.MilestoneSerializer(self._milestone()).data)
 
     @extend_schema(
-        request=serializers.MilestoneWriteSerializer, responses=serializers.MilestoneSerializer
+        request=serializers.MilestonePatchSerializer, responses=serializers.MilestoneSerializer
     )
     def patch(self, request, slug: str, pk: int):
         milestone = self._milestone()
-        data = serializers.MilestoneWriteSerializer(milestone, data=request.data, partial=True)
+        data = serializers.MilestonePatchSerializer(milestone, data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        version = values.pop("version", None)
-        if version is None:
-            from rest_framework.exceptions import ValidationError
-
+        if "version" not in data.validated_data:
             raise ValidationError({"version": ["This field is required."]})
+        values = dict(data.validated_data)
+        version = values.pop("version")
         saved = services.milestone_save(
             measure=milestone.measure,
             by=request.user,
