@@ -175,3 +175,21 @@ def test_etag_allows_revalidation(api, steering):
     assert first.has_header("ETag")
     again = api.get(BASE + "/measures/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
+
+
+def test_strict_types_and_rounded_decimals(api, pilot, steering):
+    api.force_authenticate(pilot)
+    url = BASE + "/measures/O1/updates/"
+    response = api.post(
+        url, {"date": "2026-01-05", "status": "on_track", "narrative": 0}, format="json"
+    )
+    assert response.status_code == 400 and "narrative" in response.json()["errors"]
+    indicator = steering.indicators.get()
+    response = api.post(
+        f"{BASE}/indicators/{indicator.pk}/values/",
+        {"date": "2026-01-05", "value": 175.123456},
+        format="json",
+    )
+    assert response.status_code == 201 and response.json()["value"] == 175.1235
+    form = api.post(url, {"date": "2026-01-05", "status": "on_track", "narrative": "x"})
+    assert form.status_code == 415  # JSON only

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
+from alliances.api.fields import RoundedDecimalField, StrictCharField, StrictModelSerializer
 from alliances.program.enums import Attainment, MeasureStatus, UpdateStatus
 from alliances.program.models import (
     Dimension,
@@ -127,11 +128,11 @@ class MilestoneSerializer(serializers.ModelSerializer):
         return bool(milestone.due_date and milestone.due_date < today and not milestone.done_date)
 
 
-class MilestoneWriteSerializer(serializers.ModelSerializer):
+class MilestoneWriteSerializer(StrictModelSerializer):
     version = serializers.IntegerField(
         required=False, min_value=1, help_text="The version you edited; required to update."
     )
-    weight = serializers.DecimalField(
+    weight = RoundedDecimalField(
         max_digits=6, decimal_places=2, min_value=Decimal("0"), required=False
     )
 
@@ -162,7 +163,7 @@ class MilestonePatchSerializer(MilestoneWriteSerializer):
         }
 
 
-class ValueSerializer(serializers.ModelSerializer):
+class ValueSerializer(StrictModelSerializer):
     class Meta:
         model = IndicatorValue
         fields = ["date", "value", "source", "comment"]
@@ -296,19 +297,17 @@ class MeasureUpdateSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=MeasureStatus.choices, required=False)
     start_date = serializers.DateField(required=False, allow_null=True)
     due_date = serializers.DateField(required=False, allow_null=True)
-    weight = serializers.DecimalField(
+    weight = RoundedDecimalField(
         max_digits=6, decimal_places=2, min_value=Decimal("0"), required=False
     )
-    owner_organisations = serializers.CharField(required=False, allow_blank=True, max_length=5000)
-    description_fr = serializers.CharField(required=False, allow_blank=True, max_length=20000)
-    description_en = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    owner_organisations = StrictCharField(required=False, allow_blank=True, max_length=5000)
+    description_fr = StrictCharField(required=False, allow_blank=True, max_length=20000)
+    description_en = StrictCharField(required=False, allow_blank=True, max_length=20000)
     attainment = serializers.ChoiceField(choices=[("", ""), *Attainment.choices], required=False)
-    attainment_justification = serializers.CharField(
-        required=False, allow_blank=True, max_length=5000
-    )
+    attainment_justification = StrictCharField(required=False, allow_blank=True, max_length=5000)
 
 
-class ProgressUpdateSerializer(serializers.ModelSerializer):
+class ProgressUpdateSerializer(StrictModelSerializer):
     author = serializers.StringRelatedField()
     status = serializers.ChoiceField(choices=UpdateStatus.choices)
 

@@ -51,7 +51,7 @@ class EstimateList(generics.ListAPIView):
         if params.get("question"):
             estimates = estimates.filter(question__variable=params["question"])
         if params.get("wave"):
-            if not params["wave"].isdigit():
+            if not params["wave"].isdigit() or int(params["wave"]) < 1:
                 raise ValidationError({"wave": ["A whole number is required."]})
             estimates = estimates.filter(wave__number=int(params["wave"]))
         region = params.get("region", "")
