@@ -30,7 +30,7 @@ _TITLES = {
     "alliance_ref": ("Référence de l'alliance", "alliance-42"),
     "title": ("Titre de l'alliance", "Tiers-lieu nourricier de Montreuil"),
     "summary": ("Résumé", "Une épicerie solidaire, une ferme urbaine et la ville s'allient."),
-    "alliance_type": ("Type d'alliance", "local_project"),
+    "alliance_type": ("Type d'alliance", "cooperation"),
     "status": ("Statut", "ongoing"),
     "start_date": ("Date de début", "2024-09-01"),
     "end_date": ("Date de fin", "2026-06-30"),

@@ -205,12 +205,12 @@ DIAGNOSTICS = Dataset(
     title_fr="Diagnostics territoriaux",
     title_en="Territorial diagnostics",
     description_fr=(
-        "Pour la France, chaque région, département et EPCI : acteurs actifs, associations, "
-        "alliances publiées, alliances entre mondes, catalyseurs, ODD couverts."
+        "Pour la France et chaque région, département, EPCI et commune : acteurs actifs, "
+        "associations, alliances publiées, alliances entre mondes, catalyseurs, ODD couverts."
     ),
     description_en=(
-        "For France and each region, département and EPCI: active actors, associations, "
-        "published alliances, cross-world alliances, catalysts, SDGs covered."
+        "For France and each region, département, EPCI and commune: active actors, "
+        "associations, published alliances, cross-world alliances, catalysts, SDGs covered."
     ),
     fields=(
         *_territory_fields(),
