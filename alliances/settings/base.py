@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "alliances.mobilisation",
     "alliances.kit",
     "alliances.insights",
+    "alliances.opendata",
     "alliances.web",
 ]
 
@@ -209,6 +210,10 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(DATA_DIR / "static")))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(DATA_DIR / "media")))
+# Open data: files written by `alliances export_opendata` and served at /donnees/.
+OPENDATA_DIR = Path(env.str("OPENDATA_DIR", default=str(MEDIA_ROOT / "opendata"))).resolve()
+# Public address of the site, for the absolute links of the DCAT catalogue.
+OPENDATA_BASE_URL = env.str("OPENDATA_BASE_URL", default="http://localhost:8000")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -7,18 +7,9 @@ import altair as alt
 import openpyxl
 from django.utils.translation import gettext as _
 
+from alliances.core.cells import formula_safe
 from alliances.core.charts import chart_svg
 from alliances.studies.selectors import QuestionResult
-
-# Cells a spreadsheet would run as a formula (OWASP "CSV injection") start with one of these.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A cell safe to open in a spreadsheet: text that looks like a formula is quoted."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def latest_chart(result: QuestionResult):
@@ -141,7 +132,7 @@ def as_csv(rows: list[list]) -> str:
     writer = csv.writer(buffer)
     writer.writerow(HEADER)
     for row in rows:
-        writer.writerow(["" if v is None else neutralise(v) for v in row])
+        writer.writerow(["" if v is None else formula_safe(v) for v in row])
     return buffer.getvalue()
 
 
@@ -150,7 +141,7 @@ def as_xlsx(rows: list[list], sheet_title: str) -> bytes:
     sheet = workbook.create_sheet(sheet_title[:31])
     sheet.append(HEADER)
     for row in rows:
-        sheet.append([neutralise(v) for v in row])
+        sheet.append([formula_safe(v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

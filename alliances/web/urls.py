@@ -2,6 +2,7 @@ from django.urls import path
 
 from alliances.web.views import (
     observatory,
+    opendata,
     pages,
     registry,
     registry_dedup,
@@ -23,6 +24,10 @@ urlpatterns = [
     path("accessibilite/", pages.accessibility, name="accessibility"),
     path("mentions-legales/", pages.legal_notice, name="legal"),
     path("donnees-personnelles/", pages.privacy, name="privacy"),
+    # Open data (files written by `alliances export_opendata`)
+    path("donnees/", opendata.opendata, name="opendata"),
+    path("donnees/schema-alliances/", opendata.opendata_schema, name="opendata_schema"),
+    path("donnees/fichiers/<str:name>", opendata.opendata_file, name="opendata_file"),
     path("territoires/", territories.territory_index, name="territory_index"),
     # Territorial observatory
     path("territoires/carte/", observatory.observatory_map, name="observatory_map"),

@@ -5,6 +5,8 @@ The first column of each table is its stable key; re-importing an unchanged file
 
 from dataclasses import dataclass
 
+from alliances.core import cells
+
 
 @dataclass(frozen=True)
 class Column:
@@ -61,5 +63,5 @@ SHEETS: dict[str, list[Column]] = {
     ],
 }
 
-# Characters that make a spreadsheet treat a text cell as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Characters that make a spreadsheet treat a text cell as a formula (shared with every export).
+FORMULA_PREFIXES = cells.FORMULA_PREFIXES

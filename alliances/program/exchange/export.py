@@ -6,7 +6,8 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from alliances.program.exchange.columns import FORMULA_PREFIXES, SHEETS
+from alliances.core.cells import formula_safe
+from alliances.program.exchange.columns import SHEETS
 from alliances.program.models import Indicator, IndicatorValue, Measure, Milestone, Programme
 
 
@@ -120,8 +121,4 @@ def to_csv_zip(programme: Programme) -> bytes:
     return buffer.getvalue()
 
 
-def _csv_safe(value):
-    """Neutralise formula injection in CSV: a leading apostrophe, removed again on import."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+_csv_safe = formula_safe  # a leading apostrophe, removed again on import

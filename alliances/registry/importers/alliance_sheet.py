@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font
 
+from alliances.core.cells import formula_unsafe_removed
 from alliances.core.errors import DomainError
 from alliances.core.text import fold
 from alliances.registry.enums import (
@@ -86,6 +87,9 @@ MEMBER_COLUMNS = [
     ),
 ]
 COLUMNS = ALLIANCE_COLUMNS + MEMBER_COLUMNS
+# Columns a file may leave out: files published in the alliances Table Schema have no
+# organisation_id (an answer to this registry's proposed matches, meaningless elsewhere).
+OPTIONAL_COLUMNS = {"organisation_id"}
 COLUMN_NAMES = [column.name for column in COLUMNS]
 ALLIANCE_FIELDS = [column.name for column in ALLIANCE_COLUMNS[1:]]
 TERRITORY_KINDS = {"region", "departement", "epci", "commune"}
@@ -183,7 +187,7 @@ def read_sheet(content: bytes, filename: str) -> tuple[list[MemberRow], list[Pro
         header, lines = _csv_lines(content)
     else:
         raise DomainError(_("Send an XLSX workbook or a CSV file made from the template."))
-    missing = [name for name in COLUMN_NAMES if name not in header]
+    missing = [name for name in COLUMN_NAMES if name not in header and name not in OPTIONAL_COLUMNS]
     unknown = [name for name in header if name and name not in COLUMN_NAMES]
     if missing or unknown:
         parts = []
@@ -227,7 +231,8 @@ def _text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    # Our exports quote text a spreadsheet would evaluate ("'-…"): read it back as written.
+    return formula_unsafe_removed(str(value).strip())
 
 
 def _parse_row(
