@@ -9,7 +9,8 @@ least 0.5× the baseline's throughput, p95 under 50 ms.
 
     python -m benchmarks.bench_diagnostic --scale 0.1
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench python -m benchmarks.bench_diagnostic
-    python -m benchmarks.bench_diagnostic --scale 0.001 --duration 2   # the smoke run of CI
+    python -m benchmarks.bench_diagnostic --scale 0.001 --duration 1 --warmup 0.2 --territories 1
+                                                                 # the smoke run of CI
 """
 
 import argparse
@@ -43,6 +44,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--duration", type=float, default=10.0, help="seconds per target")
+    parser.add_argument("--warmup", type=float, default=1.0, help="unmeasured seconds per target")
     parser.add_argument("--territories", type=int, default=10, help="pages per territory kind")
     args = parser.parse_args()
 

@@ -43,6 +43,8 @@ def main() -> None:
     from alliances.registry.services.rna import RNA_FIELDS, _row, digest
 
     migrate_and_load_reference()
+    if Organisation.objects.exists():
+        sys.exit("this benchmark imports into an empty registry: give it a new database")
     started = time.perf_counter()
     summary = generate.write_rna(workdir / "rna", scale=args.scale, seed=args.seed)
     generated = time.perf_counter() - started
