@@ -106,6 +106,7 @@ def main() -> None:
         ]
     connection.close()
 
+    (workdir / "static").mkdir(exist_ok=True)  # no static files are served: WhiteNoise's folder
     base = f"http://127.0.0.1:{args.port}"
     server_env = os.environ | {
         "DEBUG": "0",
@@ -114,8 +115,11 @@ def main() -> None:
         "ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
         # One cache shared by the workers, as in production (CACHE_URL): rendered charts and
-        # tables are computed once, not once per worker.
-        "CACHE_URL": os.environ.get("CACHE_URL", f"filecache://{workdir / 'cache'}"),
+        # tables are computed once, not once per worker. Django's default limit of 300 entries
+        # would evict them while the benchmark visits territories (see docs/benchmarks.md).
+        "CACHE_URL": os.environ.get(
+            "CACHE_URL", f"filecache://{workdir / 'cache'}?max_entries=500000"
+        ),
     }
     gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
     server = subprocess.Popen(
