@@ -131,14 +131,16 @@ def main() -> None:
             str(args.workers),
             "--log-level",
             "warning",
+            "--timeout",
+            "120",
             "alliances.wsgi",
         ],
         env=server_env,
     )
     try:
-        for _ in range(100):
+        for _ in range(300):  # up to a minute: each worker imports the whole app first
             try:
-                urllib.request.urlopen(base + "/bench/hello.json", timeout=2).read()
+                urllib.request.urlopen(base + "/bench/hello.json", timeout=5).read()
                 break
             except OSError:
                 time.sleep(0.2)
