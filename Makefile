@@ -11,7 +11,7 @@ export DEBUG ?= 1
 export MFA_REQUIRED_FOR_PRIVILEGED ?= 0
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-postgres lint format check-migrations messages bench-smoke clean
+.PHONY: help install run test test-postgres lint format check-migrations messages bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -58,6 +58,12 @@ check-migrations: install ## Fail when a model change has no migration
 messages: install ## Extract translatable strings into the French catalogue and compile it
 	cd alliances && ../$(ALLIANCES) makemessages --locale fr --no-obsolete --add-location file
 	cd alliances && ../$(ALLIANCES) compilemessages --locale fr
+
+BENCH_SCALE ?= 0.1
+bench: install ## National-scale benchmarks on SQLite (BENCH_SCALE=0.1; see docs/benchmarks.md for PostgreSQL)
+	$(BIN)/python -m benchmarks.bench_reference_load
+	$(BIN)/python -m benchmarks.bench_import_rna --scale $(BENCH_SCALE)
+	$(BIN)/python -m benchmarks.bench_diagnostic --scale $(BENCH_SCALE)
 
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) var

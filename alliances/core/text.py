@@ -13,6 +13,8 @@ def fold(text: str) -> str:
 
     "L'Abergement-Clémenciat" becomes "l abergement clemenciat".
     """
+    if text.isascii():  # most names: nothing to decompose, no ligature (imports fold millions)
+        return _SEPARATORS.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return _SEPARATORS.sub(" ", stripped.casefold().translate(_LIGATURES)).strip()

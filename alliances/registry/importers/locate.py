@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from alliances.core.text import fold
 from alliances.territories.enums import TerritoryKind
@@ -17,6 +18,7 @@ class Place:
     departement_id: int | None
 
 
+@lru_cache(maxsize=65536)  # the same few thousand commune names come back on every line
 def commune_key(name: str) -> str:
     """ "ST ETIENNE CEDEX 2" and "Saint-Étienne" give the same key."""
     folded = _CEDEX.sub("", fold(name))

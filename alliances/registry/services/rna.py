@@ -21,7 +21,7 @@ from alliances.registry.importers.report import ImportReport, Reject, RejectWrit
 from alliances.registry.importers.streams import LineDecoder, csv_lines, source_files
 from alliances.registry.models import Organisation
 
-BATCH_SIZE = 2000
+BATCH_SIZE = 5000
 RNA_FIELDS = [
     "rna_id",
     "name",

@@ -1,12 +1,17 @@
 """The territorial diagnostic: page, CSV of each table, PDF. Reads the observatory's read models."""
 
+import hashlib
+import json
+
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from alliances.core.charts import chart_svg
+from alliances.core.charts import CACHE_SECONDS, chart_svg
 from alliances.insights import charts, selectors, tables
 from alliances.territories import selectors as territory_selectors
 from alliances.territories.enums import TerritoryKind
@@ -18,6 +23,7 @@ DIAGNOSED_KINDS = (
     TerritoryKind.COMMUNE,
 )
 TABLE_NOTE = _("The data is in the table below.")
+CHARTED_TABLES = ("actors", "themes", "alliance-years", "sdg")
 
 
 def _territory(kind: str | None, code: str | None):
@@ -30,6 +36,31 @@ def _territory(kind: str | None, code: str | None):
 
 
 def _charts(data: dict[str, tables.DataTable]) -> dict:
+    """The page's charts, cached by the content of their tables and the language.
+
+    Building and validating the Altair specifications costs more than rendering the rest of the
+    page; the charts are a pure function of their tables, so the key needs no invalidation.
+    """
+    content = json.dumps(
+        [
+            get_language(),
+            [
+                (data[slug].title, [c.label for c in data[slug].columns], data[slug].rows)
+                for slug in CHARTED_TABLES
+            ],
+        ],
+        sort_keys=True,
+        default=str,
+    )
+    key = "diagnostic-charts:" + hashlib.sha256(content.encode()).hexdigest()
+    rendered = cache.get(key)
+    if rendered is None:
+        rendered = _render_charts(data)
+        cache.set(key, rendered, timeout=CACHE_SECONDS)
+    return rendered
+
+
+def _render_charts(data: dict[str, tables.DataTable]) -> dict:
     rendered = {}
     if data["actors"].rows:
         rendered["actors"] = chart_svg(
