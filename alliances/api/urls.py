@@ -2,6 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from alliances.api import schema  # noqa: F401 — registers the authentication scheme
+from alliances.api.insights import views as insights
 from alliances.api.program import views as program
 from alliances.api.reference import views as reference
 from alliances.api.registry import views as registry
@@ -14,6 +15,28 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     # Reference data
     path("territories/", reference.TerritoryList.as_view(), name="territory-list"),
+    # Territorial observatory (France first: "france" is not a territory kind)
+    path(
+        "territories/france/diagnostic/",
+        insights.Diagnostic.as_view(),
+        name="diagnostic-france",
+    ),
+    path("territories/france/network/", insights.Network.as_view(), name="network-france"),
+    path(
+        "territories/<str:kind>/<str:code>/diagnostic/",
+        insights.Diagnostic.as_view(),
+        name="diagnostic",
+    ),
+    path(
+        "territories/<str:kind>/<str:code>/network/",
+        insights.Network.as_view(),
+        name="network",
+    ),
+    path(
+        "organisations/<int:pk>/suggestions/",
+        insights.Suggestions.as_view(),
+        name="organisation-suggestions",
+    ),
     path(
         "territories/<str:kind>/<str:code>/",
         reference.TerritoryDetail.as_view(),

@@ -23,6 +23,7 @@ from alliances.territories.models import Territory
 EXACT_BETWEENNESS_LIMIT = 5_000
 BETWEENNESS_CUTOFF = 4
 SEED = 17
+LISTED = [status for status in OrganisationStatus if status != OrganisationStatus.DELETED]
 
 
 @contextmanager
@@ -55,15 +56,18 @@ def organisation_ids(territory: Territory | None) -> list[int]:
 
 def weighted_pairs(territory: Territory | None, *, among: Iterable[int] | None = None) -> QuerySet:
     """(organisation, partner, shared alliances) with organisation < partner, grouped in SQL."""
-    rows = memberships(territory).filter(
-        alliance__memberships__organisation_id__gt=F("organisation_id")
-    )
-    rows = rows.exclude(alliance__memberships__organisation__status=OrganisationStatus.DELETED)
+    # Every condition on the partner's membership goes in one filter() call, so that they all
+    # apply to the same join (a second call would join the memberships table again).
+    partner = {
+        "alliance__memberships__organisation_id__gt": F("organisation_id"),
+        "alliance__memberships__organisation__status__in": LISTED,
+    }
+    rows = memberships(territory)
     if among is not None:
         among = list(among)
-        rows = rows.filter(
-            organisation_id__in=among, alliance__memberships__organisation_id__in=among
-        )
+        rows = rows.filter(organisation_id__in=among)
+        partner["alliance__memberships__organisation_id__in"] = among
+    rows = rows.filter(**partner)
     return (
         rows.values("organisation_id", "alliance__memberships__organisation_id")
         .annotate(weight=Count("alliance_id", distinct=True))

@@ -109,3 +109,12 @@ def test_graphml_and_gexf_exports(small_registry):
     ns = {"x": GEXF_NS}
     assert len(root.findall("x:graph/x:nodes/x:node", ns)) == 5
     assert {edge.get("weight") for edge in root.findall("x:graph/x:edges/x:edge", ns)} == {"1"}
+
+
+def test_a_removed_member_leaves_the_other_ties(small_registry):
+    orgs = small_registry["orgs"]
+    MembershipFactory(alliance=small_registry["alliances"]["cross"], organisation=orgs["removed"])
+    insights_refresh()
+    nodes = nodes_by_organisation(NetworkGraph.objects.get(territory__isnull=True))
+    assert orgs["removed"].pk not in nodes
+    assert nodes[orgs["company_bourg"].pk].degree == 1
