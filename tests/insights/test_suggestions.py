@@ -106,3 +106,19 @@ def test_arrondissement_counts_in_its_commune(db):
     other.goals.set(Goal.objects.filter(number=4))
     [suggestion] = partner_suggestions(me)
     assert (suggestion.organisation, suggestion.proximity) == (other, Proximity.COMMUNE)
+
+
+def test_organisation_page_shows_suggestions_with_reasons(
+    client, neighbourhood, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(25):
+        response = client.get(neighbourhood["me"].get_absolute_url())
+    html = response.content.decode()
+    assert "INVALID_TEMPLATE_VARIABLE" not in html
+    assert "Partenaires possibles" in html
+    assert html.index("Mairie de Bourg") < html.index("Entreprise voisine")
+    assert "Déjà partenaire de son partenaire Boulangerie du centre." in html
+    assert "9 points" in html
+    # A company with no goal gets no section at all.
+    lonely = client.get(org("Sans objectif", World.COMPANY).get_absolute_url())
+    assert "Partenaires possibles" not in lonely.content.decode()
