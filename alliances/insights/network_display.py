@@ -51,7 +51,7 @@ def node_row(node: NetworkNode) -> dict:
     return {
         "id": node.organisation_id,
         "name": node.organisation.display_name,
-        "world": World(node.organisation.world).label,
+        "world": str(World(node.organisation.world).label),
         "degree": node.degree,
         "strength": node.strength,
         "betweenness": node.betweenness,
@@ -86,7 +86,7 @@ def chart(display: NetworkDisplay):
             "x": x,
             "y": y,
             "name": node.organisation.display_name,
-            "world": World(node.organisation.world).label,
+            "world": str(World(node.organisation.world).label),
             "degree": node.degree,
         }
         for node, (x, y) in zip(display.nodes, display.positions, strict=True)

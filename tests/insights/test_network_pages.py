@@ -26,6 +26,7 @@ def test_departement_network_page(client, refreshed, django_assert_max_num_queri
     assert "INVALID_TEMPLATE_VARIABLE" not in html
     assert "Réseau des alliances : Ain</h1>" in html
     assert html.count('role="img"') == 1 and 'id="table-network"' in html
+    assert "entreprise</text>" in html  # the legend names each world in one piece
     assert refreshed["orgs"]["company_bourg"].name in html
     assert 'href="/territoires/departement/01/reseau.csv"' in html
     assert 'href="/territoires/departement/01/reseau.gexf"' in html
