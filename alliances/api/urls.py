@@ -2,6 +2,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from alliances.api import schema  # noqa: F401 — registers the authentication scheme
+from alliances.api.insights import views as insights
 from alliances.api.kit import views as kit
 from alliances.api.mobilisation import views as mobilisation
 from alliances.api.program import views as program
@@ -16,6 +17,28 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     # Reference data
     path("territories/", reference.TerritoryList.as_view(), name="territory-list"),
+    # Territorial observatory (France first: "france" is not a territory kind)
+    path(
+        "territories/france/diagnostic/",
+        insights.Diagnostic.as_view(),
+        name="diagnostic-france",
+    ),
+    path("territories/france/network/", insights.Network.as_view(), name="network-france"),
+    path(
+        "territories/<str:kind>/<str:code>/diagnostic/",
+        insights.Diagnostic.as_view(),
+        name="diagnostic",
+    ),
+    path(
+        "territories/<str:kind>/<str:code>/network/",
+        insights.Network.as_view(),
+        name="network",
+    ),
+    path(
+        "organisations/<int:pk>/suggestions/",
+        insights.Suggestions.as_view(),
+        name="organisation-suggestions",
+    ),
     path(
         "territories/<str:kind>/<str:code>/",
         reference.TerritoryDetail.as_view(),

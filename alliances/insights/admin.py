@@ -6,6 +6,8 @@ from alliances.insights.models import (
     CatalystReach,
     Indicator,
     IndicatorValue,
+    NetworkGraph,
+    NetworkNode,
     Refresh,
     TerritoryBreakdown,
     TerritorySummary,
@@ -77,3 +79,16 @@ class AllianceReachAdmin(ReadOnlyAdmin):
 class CatalystReachAdmin(ReadOnlyAdmin):
     list_display = ["catalyst", "territory"]
     list_select_related = ["catalyst", "territory"]
+
+
+@admin.register(NetworkGraph)
+class NetworkGraphAdmin(ReadOnlyAdmin):
+    list_display = ["territory", "computed_at", "nodes", "edges", "communities", "duration_ms"]
+    list_select_related = ["territory"]
+
+
+@admin.register(NetworkNode)
+class NetworkNodeAdmin(ReadOnlyAdmin):
+    list_display = ["graph", "organisation", "degree", "strength", "betweenness", "community"]
+    list_select_related = ["graph", "organisation"]
+    show_full_result_count = False

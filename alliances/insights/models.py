@@ -229,3 +229,64 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.territory_id or 'FR'} {self.year}: {self.value}"
+
+
+class NetworkGraph(models.Model):
+    """The alliance network of a territory (empty: France), as computed at `computed_at`.
+
+    Organisations are linked when they are members of the same published alliance; the weight
+    of a tie is the number of alliances they share. Computed by `network_compute` (during
+    `refresh_insights` for France and the régions, on demand for other territories) and kept
+    until the next refresh.
+    """
+
+    territory = models.OneToOneField(
+        "territories.Territory", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    computed_at = models.DateTimeField(_("computed at"))
+    duration_ms = models.PositiveIntegerField(_("duration (ms)"))
+    nodes = models.PositiveIntegerField(_("organisations"))
+    edges = models.PositiveIntegerField(_("ties"))
+    communities = models.PositiveIntegerField(_("communities"))
+    modularity = models.FloatField(_("modularity"), null=True)
+    components = models.PositiveIntegerField(_("connected groups"))
+    # Betweenness counted over paths of bounded length on large graphs (see docs/network.md).
+    approximate = models.BooleanField(_("approximate betweenness"), default=False)
+
+    class Meta:
+        verbose_name = _("alliance network")
+        verbose_name_plural = _("alliance networks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["territory"],
+                condition=models.Q(territory__isnull=True),
+                name="network_graph_national_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.territory_id or 'FR'}: {self.nodes} organisations, {self.edges} ties"
+
+
+class NetworkNode(models.Model):
+    """One organisation in a territory's alliance network, with its centralities."""
+
+    graph = models.ForeignKey(NetworkGraph, on_delete=models.CASCADE, related_name="members")
+    organisation = models.ForeignKey(
+        "registry.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    degree = models.PositiveIntegerField(_("partners"))
+    strength = models.PositiveIntegerField(_("shared alliances"))
+    betweenness = models.FloatField(_("betweenness"))
+    community = models.PositiveIntegerField(_("community"))
+
+    class Meta:
+        verbose_name = _("network node")
+        verbose_name_plural = _("network nodes")
+        constraints = [
+            models.UniqueConstraint(fields=["graph", "organisation"], name="network_node_unique")
+        ]
+        indexes = [models.Index(fields=["graph", "-degree", "-strength"])]
+
+    def __str__(self) -> str:
+        return f"{self.graph_id}/{self.organisation_id}: degree {self.degree}"

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from alliances.web.views import (
+    network,
     observatory,
     opendata,
     pages,
@@ -43,6 +44,13 @@ urlpatterns = [
         observatory.diagnostic_pdf,
         name="diagnostic_france_pdf",
     ),
+    path("territoires/france/reseau/", network.network, name="network_france"),
+    path("territoires/france/reseau.csv", network.network_csv, name="network_france_csv"),
+    path(
+        "territoires/france/reseau.<str:fmt>",
+        network.network_export_file,
+        name="network_france_export",
+    ),
     path(
         "territoires/<str:kind>/<str:code>/",
         territories.territory_detail,
@@ -62,6 +70,13 @@ urlpatterns = [
         "territoires/<str:kind>/<str:code>/diagnostic.pdf",
         observatory.diagnostic_pdf,
         name="diagnostic_pdf",
+    ),
+    path("territoires/<str:kind>/<str:code>/reseau/", network.network, name="network"),
+    path("territoires/<str:kind>/<str:code>/reseau.csv", network.network_csv, name="network_csv"),
+    path(
+        "territoires/<str:kind>/<str:code>/reseau.<str:fmt>",
+        network.network_export_file,
+        name="network_export",
     ),
     path("odd/", sdg.goal_index, name="goal_index"),
     path("odd/<int:number>/", sdg.goal_detail, name="goal"),

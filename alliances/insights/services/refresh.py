@@ -30,6 +30,7 @@ from alliances.insights.models import (
     TerritoryBreakdown,
     TerritorySummary,
 )
+from alliances.insights.services.network import networks_refresh
 from alliances.insights.sql import insert_from_select
 from alliances.registry.enums import OrganisationStatus, Publication, World
 from alliances.registry.models import Alliance, Catalyst, Organisation
@@ -296,6 +297,7 @@ def insights_refresh() -> RefreshReport:
         alliances = _alliances()
         _catalysts()
         summaries = _summaries()
+        networks_refresh()
         organisations = Organisation.objects.exclude(status=OrganisationStatus.DELETED).count()
         duration_ms = round((time.perf_counter() - clock) * 1000)
         Refresh.objects.create(

@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from alliances.insights.suggestions import partner_suggestions
 from alliances.registry import selectors
 from alliances.registry.enums import Publication, WaldecTheme
 from alliances.registry.models import Alliance, Organisation
@@ -89,6 +90,7 @@ def organisation_detail(request, pk: int):
             "section": "organisations",
             "organisation": organisation,
             "memberships": selectors.organisation_alliances(organisation),
+            "suggestions": partner_suggestions(organisation),
             "theme": WaldecTheme(organisation.waldec_theme).label
             if organisation.waldec_theme
             else "",

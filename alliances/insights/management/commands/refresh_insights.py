@@ -6,7 +6,8 @@ from alliances.insights.services.refresh import insights_refresh
 class Command(BaseCommand):
     help = (
         "Rebuild the territorial observatory's read models (counts by territory, alliance reach, "
-        "SDG coverage) from the registry. Run after imports and edits."
+        "SDG coverage, alliance networks of France and the régions) from the registry. Run after "
+        "imports and edits."
     )
 
     def handle(self, *args, **options):
