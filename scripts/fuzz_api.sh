@@ -36,9 +36,12 @@ print(api_token_create(user=User.objects.get(email='demo@alliances.test'), name=
 schema="http://127.0.0.1:$PORT/api/v1/schema/?format=json"
 for _ in $(seq 1 60); do curl -sf -o /dev/null "$schema" && break; sleep 1; done
 
+# All checks but positive_data_acceptance: the platform's rules (a valid URL by Django's
+# validator, a date not in the future, digit limits) are stricter than OpenAPI can state, and
+# such refusals are 400s in the documented error format, which the other checks verify.
 run() {
-  "$BIN/schemathesis" run "$schema" --checks all -n "$EXAMPLES" --generation-deterministic \
-    --no-color "$@"
+  "$BIN/schemathesis" run "$schema" --checks all --exclude-checks positive_data_acceptance \
+    -n "$EXAMPLES" --generation-deterministic --no-color "$@"
 }
 status=0
 echo "--- anonymous"

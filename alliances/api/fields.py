@@ -1,6 +1,6 @@
 """Serializer fields as strict as the schema they publish: no silent coercion of input."""
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.db import models
 from rest_framework import serializers
@@ -28,7 +28,12 @@ class RoundedDecimalField(serializers.DecimalField):
         try:
             number = Decimal(str(data).strip())
             if number.is_finite() and self.decimal_places is not None:
-                number = number.quantize(Decimal(1).scaleb(-self.decimal_places), self.rounding)
+                step = Decimal(1).scaleb(-self.decimal_places)
+                rounded = number.quantize(step, self.rounding)
+                if self.max_digits is not None and len(rounded.as_tuple().digits) > self.max_digits:
+                    # Rounding up must not push a value past the largest one allowed.
+                    rounded = number.quantize(step, ROUND_DOWN)
+                number = rounded
         except InvalidOperation:
             self.fail("invalid")
         return super().to_internal_value(number)

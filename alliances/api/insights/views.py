@@ -7,7 +7,6 @@ network of a territory not yet computed is computed once, then kept until the ne
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers as drf
 from rest_framework.response import Response
@@ -66,7 +65,7 @@ class Network(APIView):
     """
 
     @extend_schema(
-        parameters=[OpenApiParameter("limit", OpenApiTypes.INT, description="1–500.")],
+        parameters=[OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": 500})],
         responses=serializers.NetworkSerializer,
     )
     def get(self, request, kind: str | None = None, code: str | None = None):
@@ -116,7 +115,7 @@ class Suggestions(APIView):
     """
 
     @extend_schema(
-        parameters=[OpenApiParameter("limit", OpenApiTypes.INT, description="1–50.")],
+        parameters=[OpenApiParameter("limit", {"type": "integer", "minimum": 1, "maximum": 50})],
         responses=serializers.SuggestionSerializer(many=True),
     )
     def get(self, request, pk: int):
