@@ -1,0 +1,67 @@
+"""axe-core (WCAG 2.0/2.1 A and AA rules) on every page type, in French and English, anonymous
+and signed in: zero violations."""
+
+import pytest
+
+from tests.browser.catalogue import PAGE_TYPES, discover
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture(scope="session")
+def paths(contexts):
+    return discover(contexts)
+
+
+@pytest.fixture(scope="session")
+def tabs(contexts):
+    """One open tab per role, reused page after page."""
+    opened = {role: context.new_page() for role, context in contexts.items()}
+    yield opened
+    for tab in opened.values():
+        tab.close()
+
+
+def localised(path: str, language: str) -> str:
+    return path if language == "fr" else f"/en{path}"
+
+
+def axe_violations(page, axe_source: str) -> list[dict]:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=axe_source)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return result["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"  [{violation['id']}] {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"      {' '.join(node['target'])}: {node['failureSummary'][:300]}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES, ids=[p.key for p in PAGE_TYPES])
+def test_no_axe_violation(page_type, paths, tabs, axe):
+    problems = []
+    languages = ("fr", "en") if page_type.localised else ("fr",)
+    for role in page_type.roles:
+        tab = tabs[role]
+        for language in languages:
+            path = localised(paths[page_type.key], language)
+            response = tab.goto(path)
+            assert response.status == page_type.status, f"{path} as {role}: {response.status}"
+            html = tab.content()
+            assert "INVALID_TEMPLATE_VARIABLE" not in html, f"{path} as {role}"
+            if page_type.localised:
+                assert tab.get_attribute("html", "lang") == language
+            violations = axe_violations(tab, axe)
+            if violations:
+                problems.append(f"{path} as {role}:\n{describe(violations)}")
+    assert not problems, "\n".join(problems)
