@@ -36,7 +36,6 @@ PAGE_TYPES = [
     PageType("report", PUBLIC, found_from=("@reports", r"/rapports/\d+/$"), created_by="admin"),
     PageType("pilot_measure", SIGNED, found_from=("@programme", r"/mesures/O1/$")),
     PageType("measure_edit", SIGNED, found_from=("@pilot_measure", r"/modifier/$")),
-    PageType("progress_update", SIGNED, found_from=("@pilot_measure", r"/avancement/$")),
     PageType("registry_search", PUBLIC, "/registre/"),
     PageType("registry_results", PUBLIC, "/registre/?q=alliance"),
     PageType("organisation_list", PUBLIC, "/organisations/"),
