@@ -28,7 +28,9 @@ SIGNED = ("pilot",)
 PAGE_TYPES = [
     PageType("home", PUBLIC, "/"),
     PageType("programme_list", PUBLIC, "/feuille-de-route/"),
-    PageType("programme", PUBLIC, found_from=("/feuille-de-route/", r"^/feuille-de-route/[\w-]+/$")),
+    PageType(
+        "programme", PUBLIC, found_from=("/feuille-de-route/", r"^/feuille-de-route/[\w-]+/$")
+    ),
     PageType("programme_system", PUBLIC, found_from=("@programme", r"/systeme/$")),
     PageType("programme_timeline", PUBLIC, found_from=("@programme", r"/calendrier/$")),
     PageType("measure", PUBLIC, found_from=("@programme", r"/mesures/[^/]+/$")),

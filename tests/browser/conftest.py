@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.catalogue import discover
 from tests.browser.tools import axe_source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +27,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-DEMO_PASSWORD = "demo-alliances-2026"  # published on purpose in README and `load_demo --print-login`
+DEMO_PASSWORD = (
+    "demo-alliances-2026"  # published on purpose in README and `load_demo --print-login`
+)
 USERS = {
     "admin": "demo@alliances.test",
     "pilot": "pilote@alliances.test",
@@ -62,7 +65,11 @@ def live_url(tmp_path_factory):
     database = folder / "browser.sqlite3"
     env = _server_env(database)
     alliances = [sys.executable, "-m", "alliances"]
-    for command in (["migrate", "--noinput"], ["load_reference"], ["load_demo", "--allow-production"]):
+    for command in (
+        ["migrate", "--noinput"],
+        ["load_reference"],
+        ["load_demo", "--allow-production"],
+    ):
         subprocess.run(
             [*alliances, *command], env=env, cwd=ROOT, check=True, capture_output=True, timeout=900
         )
@@ -127,3 +134,22 @@ def contexts(browser, live_url):
     yield made
     for context in made.values():
         context.close()
+
+
+@pytest.fixture(scope="session")
+def paths(contexts):
+    """French path of every page type on the demo data."""
+    return discover(contexts)
+
+
+@pytest.fixture(scope="session")
+def tabs(contexts):
+    """One open tab per role, reused page after page."""
+    opened = {role: context.new_page() for role, context in contexts.items()}
+    yield opened
+    for tab in opened.values():
+        tab.close()
+
+
+def localised(path: str, language: str) -> str:
+    return path if language == "fr" else f"/en{path}"
