@@ -44,8 +44,11 @@ def test_no_axe_violation(page_type, paths, tabs, axe):
             assert response.status == page_type.status, f"{path} as {role}: {response.status}"
             html = tab.content()
             assert "INVALID_TEMPLATE_VARIABLE" not in html, f"{path} as {role}"
-            if page_type.localised:
+            if page_type.localised and page_type.status != 404:
                 assert tab.get_attribute("html", "lang") == language
+            # An unknown French path has no language of its own: Django answers in the visitor's
+            # last language (its cookie), which the lang attribute then names.
+            assert tab.get_attribute("html", "lang") in ("fr", "en") or not page_type.localised
             violations = axe_violations(tab, axe, page_type.axe_skipped_rules)
             if violations:
                 problems.append(f"{path} as {role}:\n{describe(violations)}")
