@@ -1,5 +1,6 @@
 """Writes to accounts."""
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from alliances.accounts.models import User
@@ -18,4 +19,13 @@ def demo_admin_ensure() -> tuple[User, bool]:
     user.is_staff = user.is_superuser = user.is_active = user.is_demo = True
     user.set_password(DEMO_ADMIN_PASSWORD)
     user.save()
+    demo_email_verify(user)
     return user, created
+
+
+def demo_email_verify(user: User) -> None:
+    """Mark a demo account's address as verified: sign-in requires a verified address, and the
+    demo addresses (`*.test`) can receive no confirmation e-mail."""
+    EmailAddress.objects.update_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )

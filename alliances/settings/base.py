@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    # Before allauth and the API documentation: the platform's templates override theirs
+    # (allauth's pages in the platform's theme, with its language attribute and landmarks).
+    "alliances.web",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -69,7 +72,6 @@ INSTALLED_APPS = [
     "alliances.kit",
     "alliances.insights",
     "alliances.opendata",
-    "alliances.web",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ from django.test import override_settings
 
 from alliances.accounts.models import User
 from alliances.accounts.services import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
+from alliances.program.services.demo import PILOT_EMAIL
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +18,17 @@ def test_demo_creates_an_administrator_once_and_the_printed_login_works(capsys):
     call_command("load_demo", "--print-login")
     assert f"{DEMO_ADMIN_EMAIL} / {DEMO_ADMIN_PASSWORD}" in capsys.readouterr().out
     assert authenticate(username=DEMO_ADMIN_EMAIL, password=DEMO_ADMIN_PASSWORD) is not None
+
+
+@override_settings(DEBUG=True, MFA_REQUIRED_FOR_PRIVILEGED=False)
+@pytest.mark.parametrize("email", [DEMO_ADMIN_EMAIL, PILOT_EMAIL])
+def test_demo_accounts_sign_in_through_the_login_page(client, email):
+    """Sign-in requires a verified address: the demo accounts have theirs verified."""
+    call_command("load_demo")
+    response = client.post("/compte/login/", {"login": email, "password": DEMO_ADMIN_PASSWORD})
+    assert response.status_code == 302
+    assert "confirm-email" not in response.url
+    assert client.get("/compte/profil/").status_code == 200
 
 
 def test_demo_is_refused_in_production():

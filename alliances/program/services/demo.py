@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from alliances.accounts.models import User
+from alliances.accounts.services import demo_email_verify
 from alliances.program.enums import Direction, MeasureStatus, MilestoneKind, UpdateStatus
 from alliances.program.models import (
     Indicator,
@@ -65,6 +66,7 @@ def _demo_user(email: str, name: str) -> User:
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save()
+    demo_email_verify(user)
     return user
 
 
