@@ -23,5 +23,6 @@ urlpatterns += i18n_patterns(
 handler400 = "alliances.web.views.errors.bad_request"
 handler403 = "alliances.web.views.errors.permission_denied"
 handler404 = "alliances.web.views.errors.page_not_found"
-# handler500 stays Django's: it renders templates/500.html without any context processor,
-# so an error in the database or in a context processor cannot break the error page.
+# handler500 renders templates/500.html without any context processor, so an error in the
+# database or in a context processor cannot break the error page; a database outage gets 503.
+handler500 = "alliances.core.outage.server_error"

@@ -7,6 +7,7 @@ a test checks that the three agree.
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     # Before allauth and the API documentation: the platform's templates override theirs
     # (allauth's pages in the platform's theme, with its language attribute and landmarks).
     "alliances.web",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -77,6 +79,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy with a fresh nonce per response (see docs/security.md).
+    "csp.middleware.CSPMiddleware",
+    # A database outage answers 503 (page or API error), never a traceback.
+    "alliances.core.outage.DatabaseUnavailableMiddleware",
     # ETag on every GET response, 304 when unchanged: cheap revalidation for API clients.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -257,12 +263,35 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Content-Security-Policy (django-csp): scripts and <style> elements only from our origin or
+# carrying this response's nonce; no inline style attributes (the goal colours are classes);
+# images may be data: URIs (the second-factor QR code is one; an image cannot run script).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # The deployment's identity: name, tagline, publisher and contact are configurable.
 PLATFORM_NAME = env.str("PLATFORM_NAME", default="Alliances")
 PLATFORM_PUBLISHER = env.str("PLATFORM_PUBLISHER", default="")
 PLATFORM_CONTACT_EMAIL = env.str("PLATFORM_CONTACT_EMAIL", default="contact@localhost")
 PLATFORM_LOGO_URL = env.str("PLATFORM_LOGO_URL", default="")
+if PLATFORM_LOGO_URL.startswith("https://"):
+    # A logo hosted elsewhere: its origin (only) is allowed for images.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        "/".join(PLATFORM_LOGO_URL.split("/", 3)[:3])
+    )
 PLATFORM_PUBLICATION_DIRECTOR = env.str("PLATFORM_PUBLICATION_DIRECTOR", default="")
 PLATFORM_HOSTING_PROVIDER = env.str("PLATFORM_HOSTING_PROVIDER", default="")
 # The public address of the site, for links in e-mails and calendar feeds sent from commands.

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from alliances.core.models import TimeStampedModel
 from alliances.core.text import fold
 from alliances.core.translation import localized
+from alliances.core.uploads import USER_DOCUMENT_KINDS, GeneratedName, UploadValidator
 from alliances.kit.enums import (
     AudienceProfile,
     CompassAxis,
@@ -182,7 +183,12 @@ class ResourceLink(models.Model):
     resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="links")
     label = models.CharField(_("label"), max_length=200)
     url = models.URLField(_("address"), blank=True)
-    file = models.FileField(_("file"), upload_to="kit/", blank=True)
+    file = models.FileField(
+        _("file"),
+        upload_to=GeneratedName("kit"),
+        blank=True,
+        validators=[UploadValidator(USER_DOCUMENT_KINDS, 20 * 1024 * 1024)],
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from alliances.core.models import TimeStampedModel
 from alliances.core.translation import localized
+from alliances.core.uploads import USER_DOCUMENT_KINDS, GeneratedName, UploadValidator
 from alliances.program.enums import Attainment, MeasureStatus, MilestoneKind, UpdateStatus
 
 WEIGHT_FIELD_OPTIONS = {
@@ -130,7 +131,12 @@ class Milestone(TimeStampedModel):
     done_date = models.DateField(_("done date"), null=True, blank=True)
     weight = models.DecimalField(_("weight in roll-ups"), **WEIGHT_FIELD_OPTIONS)
     evidence_url = models.URLField(_("evidence link"), blank=True)
-    evidence_file = models.FileField(_("evidence file"), upload_to="program/evidence/", blank=True)
+    evidence_file = models.FileField(
+        _("evidence file"),
+        upload_to=GeneratedName("program/evidence"),
+        blank=True,
+        validators=[UploadValidator(USER_DOCUMENT_KINDS, 20 * 1024 * 1024)],
+    )
     is_demo = models.BooleanField(_("demo content"), default=False)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])

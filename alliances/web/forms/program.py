@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliances.core.uploads import upload_check
 from alliances.program.enums import Attainment, IndicatorStatus, MeasureStatus, UpdateStatus
 from alliances.program.models import Milestone, ProgrammeInstance
 
@@ -156,6 +157,5 @@ class ProgrammeImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        upload_check(upload, kinds={"xlsx", "zip"}, max_bytes=5 * 1024 * 1024)
         return upload

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from alliances.core.uploads import upload_check
 from alliances.registry.enums import AllianceType, MembershipRole, World
 from alliances.registry.identifiers import compact, is_rna, is_siren
 from alliances.registry.services.alliances import MemberInput
@@ -129,6 +130,5 @@ class AllianceImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > 5 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        upload_check(upload, kinds={"csv", "xlsx"}, max_bytes=5 * 1024 * 1024)
         return upload

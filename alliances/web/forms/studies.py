@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliances.core.uploads import upload_check
+
 MAX_MARGINS_BYTES = 2 * 1024 * 1024
 
 
@@ -41,8 +43,7 @@ class MarginsImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_MARGINS_BYTES:
-            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        upload_check(upload, kinds={"csv", "xlsx"}, max_bytes=MAX_MARGINS_BYTES)
         return upload
 
 

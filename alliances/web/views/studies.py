@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from alliances.core.uploads import upload_check
 from alliances.studies import perms, selectors
 from alliances.studies.enums import QuestionKind
 from alliances.studies.errors import StudyError
@@ -163,10 +164,18 @@ class SurveyImportForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        for name in ("data", "codebook"):
+        for name, kinds in (("data", {"csv", "xlsx", "sav"}), ("codebook", {"csv", "xlsx"})):
             upload = cleaned.get(name)
-            if upload and upload.size > MAX_UPLOAD_BYTES:
-                self.add_error(name, _("The file is larger than 50 MB."))
+            if upload:
+                try:
+                    upload_check(
+                        upload,
+                        kinds=kinds,
+                        max_bytes=MAX_UPLOAD_BYTES,
+                        max_uncompressed=10 * MAX_UPLOAD_BYTES,
+                    )
+                except ValidationError as error:
+                    self.add_error(name, error)
         return cleaned
 
 
