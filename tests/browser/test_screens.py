@@ -27,7 +27,9 @@ def test_screenshots(width, browser, live_url, paths):
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     w, h = WIDTHS[width]
-    context = browser.new_context(base_url=live_url, viewport={"width": w, "height": h})
+    context = browser.new_context(
+        base_url=live_url, viewport={"width": w, "height": h}, bypass_csp=True
+    )
     page = context.new_page()
     overflowing = []
     for key in KEY_PAGES:
