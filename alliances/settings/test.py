@@ -2,7 +2,8 @@
 
 import os
 
-os.environ.setdefault("DEBUG", "0")
+# Tests run with production behaviour whatever the shell (make exports DEBUG=1 for `make run`).
+os.environ["DEBUG"] = "0"
 os.environ.setdefault(
     "SECRET_KEY", "test-only-secret-key-that-is-long-enough-for-checks-0123456789"
 )
