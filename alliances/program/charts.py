@@ -24,8 +24,10 @@ STATUS_COLOURS = {
 def progress_by_dimension(state: ProgrammeState) -> alt.Chart:
     rows = [
         {
-            "dimension": f"{dim.dimension.name} ({dim.dimension.effect_from_months}–"
-            f"{dim.dimension.effect_to_months} {_('months')})",
+            "dimension": f"{dim.dimension.name} ("
+            + _("%(from)s–%(to)s months")
+            % {"from": dim.dimension.effect_from_months, "to": dim.dimension.effect_to_months}
+            + ")",
             "progress": round((dim.progress or 0) * 100, 1),
         }
         for dim in state.dimensions
