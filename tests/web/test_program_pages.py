@@ -202,3 +202,26 @@ def test_import_in_two_steps(client, co_pilot, programme, steering):
 def test_import_page_is_for_co_pilots(client, pilot):
     client.force_login(pilot)
     assert client.get(BASE + "/import/").status_code == 403
+
+
+def test_pilot_sets_an_indicator_status_by_hand_with_a_reason(client, pilot, steering):
+    client.force_login(pilot)
+    indicator = steering.indicators.get()
+    url = f"{BASE}/indicateurs/{indicator.pk}/statut/"
+    form = client.get(url)
+    assert form.status_code == 200 and "Statut de « Organisations engagées »" in html_of(form)
+    refused = client.post(
+        url, {"version": indicator.version, "status": "deterioration", "reason": ""}
+    )
+    assert refused.status_code == 400
+    indicator.refresh_from_db()
+    assert indicator.status_override == ""
+    saved = client.post(
+        url, {"version": indicator.version, "status": "deterioration", "reason": "Source revue"}
+    )
+    assert saved.status_code == 302
+    indicator.refresh_from_db()
+    assert (indicator.status_override, indicator.status_override_reason) == (
+        "deterioration",
+        "Source revue",
+    )

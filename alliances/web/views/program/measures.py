@@ -211,27 +211,15 @@ def _indicator(slug: str, pk: int) -> Indicator:
     )
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def indicator_value_add(request, slug: str, pk: int):
-    indicator = _indicator(slug, pk)
-    measure = indicator.measure
-    _require_edit(request, measure)
-    form = IndicatorValueForm(request.POST or None, initial={"date": timezone.localdate()})
+def _form_page(request, *, measure: Measure, form, title: str, save, success: str):
+    """A form under a measure: save through the service, or show its errors (one page shape)."""
     if request.method == "POST" and form.is_valid():
         try:
-            services.indicator_value_record(
-                indicator=indicator,
-                by=request.user,
-                on=form.cleaned_data["date"],
-                value=form.cleaned_data["value"],
-                source=form.cleaned_data["source"],
-                comment=form.cleaned_data["comment"],
-            )
+            save(form.cleaned_data)
         except DomainError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _("The value was recorded."))
+            messages.success(request, success)
             return redirect(measure)
     return render(
         request,
@@ -241,9 +229,33 @@ def indicator_value_add(request, slug: str, pk: int):
             "programme": measure.programme,
             "measure": measure,
             "form": form,
-            "title": _("Record a value of “%(name)s”") % {"name": indicator.name},
+            "title": title,
         },
         status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_value_add(request, slug: str, pk: int):
+    indicator = _indicator(slug, pk)
+    measure = indicator.measure
+    _require_edit(request, measure)
+    form = IndicatorValueForm(request.POST or None, initial={"date": timezone.localdate()})
+    return _form_page(
+        request,
+        measure=measure,
+        form=form,
+        title=_("Record a value of “%(name)s”") % {"name": indicator.name},
+        save=lambda data: services.indicator_value_record(
+            indicator=indicator,
+            by=request.user,
+            on=data["date"],
+            value=data["value"],
+            source=data["source"],
+            comment=data["comment"],
+        ),
+        success=_("The value was recorded."),
     )
 
 
@@ -261,29 +273,17 @@ def indicator_override(request, slug: str, pk: int):
             "reason": indicator.status_override_reason,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.indicator_status_override(
-                indicator=indicator,
-                by=request.user,
-                expected_version=form.cleaned_data["version"],
-                status=form.cleaned_data["status"],
-                reason=form.cleaned_data["reason"],
-            )
-        except DomainError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("The indicator's status was saved."))
-            return redirect(measure)
-    return render(
+    return _form_page(
         request,
-        "web/program/form_page.html",
-        {
-            "section": "program",
-            "programme": measure.programme,
-            "measure": measure,
-            "form": form,
-            "title": _("Status of “%(name)s”") % {"name": indicator.name},
-        },
-        status=400 if request.method == "POST" else 200,
+        measure=measure,
+        form=form,
+        title=_("Status of “%(name)s”") % {"name": indicator.name},
+        save=lambda data: services.indicator_status_override(
+            indicator=indicator,
+            by=request.user,
+            expected_version=data["version"],
+            status=data["status"],
+            reason=data["reason"],
+        ),
+        success=_("The indicator's status was saved."),
     )
