@@ -51,7 +51,7 @@ class NotificationSettings(models.Model):
         default=DigestFrequency.DAILY,
     )
     freshness_reminders = models.BooleanField(
-        _("remind me of my measures due for an update"), default=True
+        _("remind me of my measures and records due for an update or a confirmation"), default=True
     )
 
     class Meta:

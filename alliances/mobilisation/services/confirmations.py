@@ -12,6 +12,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,26 +37,44 @@ def period_of(day: date) -> str:
     return f"{day:%Y-%m}"
 
 
-def _moderators() -> set:
-    from alliances.registry import perms
+@dataclass(frozen=True)
+class OwnerLookup:
+    """What `owners_of` needs, read once for many records (no query per record)."""
 
-    candidates = get_user_model().objects.filter(is_active=True, is_staff=True)
-    return {user for user in candidates if perms.can_moderate(user)}
+    moderators: frozenset
+    by_email: dict
+
+    @classmethod
+    def for_records(cls, records) -> "OwnerLookup":
+        from alliances.registry import perms
+
+        users = get_user_model().objects.filter(is_active=True)
+        moderators = frozenset(u for u in users.filter(is_staff=True) if perms.can_moderate(u))
+        emails = {
+            r.contact_email.lower() for r in records if isinstance(r, Alliance) and r.contact_email
+        }
+        by_email = {}
+        if emails:
+            for user in users.annotate(lower_email=Lower("email")).filter(lower_email__in=emails):
+                by_email[user.lower_email] = user
+        return cls(moderators=moderators, by_email=by_email)
 
 
-def owners_of(record) -> set:
-    """The people answerable for a record's accuracy (active accounts), never empty when the
-    platform has moderators.
+def owners_of(record, lookup: OwnerLookup | None = None) -> set:
+    """The people answerable for a record's accuracy (active accounts); the one place to extend
+    when organisations get members.
 
     - an alliance: the account whose e-mail is the alliance's contact e-mail;
     - an organisation: nobody yet (no membership of organisations exists);
     - otherwise, and when nobody is found: the registry's moderators.
     """
-    users = get_user_model().objects.filter(is_active=True)
+    lookup = lookup or OwnerLookup.for_records([record])
     owners = set()
     if isinstance(record, Alliance) and record.contact_email:
-        owners |= set(users.filter(email__iexact=record.contact_email))
-    return owners or _moderators()
+        found = lookup.by_email.get(record.contact_email.lower())
+        if found is not None:
+            owners.add(found)
+    return owners or set(lookup.moderators)
 
 
 def stale_records(now=None):
@@ -87,9 +106,10 @@ def confirmation_reminders_send(*, now=None) -> ConfirmationReport:
     now = now or timezone.now()
     period = period_of(timezone.localdate(now))
     records = stale_records(now)
+    lookup = OwnerLookup.for_records(records)
     by_owner: dict = {}
     for record in records:
-        for owner in owners_of(record):
+        for owner in owners_of(record, lookup):
             by_owner.setdefault(owner, []).append(record)
     declined = set(
         NotificationSettings.objects.filter(

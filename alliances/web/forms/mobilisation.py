@@ -97,7 +97,10 @@ class NotificationSettingsForm(forms.Form):
         label=_("E-mail me"), choices=DigestFrequency.choices, widget=forms.RadioSelect
     )
     freshness_reminders = forms.BooleanField(
-        label=_("Remind me of the measures I pilot when they are due for an update"),
+        label=_(
+            "Remind me of the measures I pilot when they are due for an update, and of the "
+            "organisations and alliances I answer for once a year"
+        ),
         required=False,
     )
 
