@@ -148,3 +148,16 @@ def test_run_jobs_lists_the_confirmation_job(db):
     from alliances.mobilisation.jobs import JOBS
 
     assert "confirmation_reminders" in [job.name for job in JOBS]
+
+
+def test_a_long_list_is_split_over_runs_without_repeats(moderator, monkeypatch):
+    monkeypatch.setattr(confirmations, "PER_EMAIL", 2)
+    for _ in range(3):
+        organisation = OrganisationFactory(source=Source.MANUAL)
+        _age(Organisation, organisation.pk, created_at=OLD)
+    first = confirmations.confirmation_reminders_send(now=NOW)
+    assert first.reminded == 2 and "1 autre fiche" in mail.outbox[0].body
+    second = confirmations.confirmation_reminders_send(now=NOW + timedelta(days=1))
+    assert second.reminded == 1 and second.already_sent == 2
+    third = confirmations.confirmation_reminders_send(now=NOW + timedelta(days=2))
+    assert third.emails == 0 and third.already_sent == 3

@@ -28,7 +28,7 @@ from alliances.registry.models import Alliance, Organisation
 INVALID_LINK = _("This confirmation link is not valid or has expired.")
 # Organisations kept by people; those from official registers are refreshed by their imports.
 PEOPLE_SOURCES = [Source.FORM, Source.MANUAL, Source.SPREADSHEET]
-# At most this many records are listed in one e-mail (the rest wait for the next month).
+# At most this many records are listed in one e-mail (the others go in the next run's e-mail).
 PER_EMAIL = 50
 CONFIRMABLE = {"registry.organisation": Organisation, "registry.alliance": Alliance}
 
@@ -127,8 +127,9 @@ def confirmation_reminders_send(*, now=None) -> ConfirmationReport:
                 "content_type_id", "object_id"
             )
         )
-        fresh = [r for r in owned if (types[type(r)].pk, r.pk) not in sent][:PER_EMAIL]
-        already += len([r for r in owned if (types[type(r)].pk, r.pk) in sent])
+        pending = [r for r in owned if (types[type(r)].pk, r.pk) not in sent]
+        already += len(owned) - len(pending)
+        fresh = pending[:PER_EMAIL]
         if not fresh:
             continue
         try:
@@ -145,7 +146,7 @@ def confirmation_reminders_send(*, now=None) -> ConfirmationReport:
                     ]
                 )
                 # Inside the transaction: if the e-mail cannot leave, nothing is recorded.
-                _send(owner, fresh, total=len(owned), now=now)
+                _send(owner, fresh, total=len(pending), now=now)
         except IntegrityError:
             already += len(fresh)  # Another run reminded this person at the same moment.
             continue
