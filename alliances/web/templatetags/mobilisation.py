@@ -1,12 +1,11 @@
 """The contribution thread and the follow button, included on any record's page."""
 
 from django import template
-from django.utils.translation import gettext as _
 
 from alliances.mobilisation import perms, selectors
 from alliances.mobilisation.enums import DebateState
 from alliances.mobilisation.models import Debate
-from alliances.mobilisation.services import notifications
+from alliances.mobilisation.services import contributions, notifications
 from alliances.mobilisation.services.notifications import is_following
 from alliances.web.forms.mobilisation import ContributionForm, ReplyForm
 
@@ -22,9 +21,9 @@ def contribution_thread(context, target, kind: str):
     if isinstance(target, Debate):
         state = target.state()
         if state == DebateState.UPCOMING:
-            closed_message = _("This debate is not open yet; come back when it opens.")
+            closed_message = str(contributions.DEBATE_NOT_OPEN_YET)
         elif state != DebateState.OPEN:
-            closed_message = _("This debate is closed: it no longer accepts contributions.")
+            closed_message = str(contributions.DEBATE_CLOSED)
         can_contribute = can_contribute and not closed_message
     can_follow = perms.can_follow(user)
     return {
