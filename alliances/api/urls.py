@@ -71,6 +71,8 @@ urlpatterns = [
     # Mobilisation
     path("events/", mobilisation.EventList.as_view(), name="event-list"),
     path("events/<int:pk>/", mobilisation.EventDetail.as_view(), name="event-detail"),
+    path("debates/", mobilisation.DebateList.as_view(), name="debate-list"),
+    path("debates/<int:pk>/", mobilisation.DebateDetail.as_view(), name="debate-detail"),
     # Studies
     path("studies/", studies.StudyList.as_view(), name="study-list"),
     path("studies/<slug:slug>/", studies.StudyDetail.as_view(), name="study-detail"),

@@ -16,6 +16,7 @@ class AuditAction(models.TextChoices):
     ADMIN_EDIT = "admin_edit", _("administration edit")
     TOKEN = "token", _("API token")
     ACCOUNT_DELETED = "account_deleted", _("account deleted")
+    DEBATE = "debate", _("debate opened, closed or concluded")
 
 
 class AuditEvent(models.Model):

@@ -4,6 +4,7 @@ from alliances.insights.models import (
     AllianceProfile,
     AllianceReach,
     CatalystReach,
+    FreshnessCount,
     Indicator,
     IndicatorValue,
     NetworkGraph,
@@ -91,4 +92,12 @@ class NetworkGraphAdmin(ReadOnlyAdmin):
 class NetworkNodeAdmin(ReadOnlyAdmin):
     list_display = ["graph", "organisation", "degree", "strength", "betweenness", "community"]
     list_select_related = ["graph", "organisation"]
+    show_full_result_count = False
+
+
+@admin.register(FreshnessCount)
+class FreshnessCountAdmin(ReadOnlyAdmin):
+    list_display = ["territory", "kind", "confirmed", "total"]
+    list_filter = ["kind"]
+    list_select_related = ["territory"]
     show_full_result_count = False

@@ -290,3 +290,32 @@ class NetworkNode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.graph_id}/{self.organisation_id}: degree {self.degree}"
+
+
+class FreshnessCount(models.Model):
+    """How many organisations (or published alliances) of a territory were confirmed within a
+    year, out of how many: the freshness indicator of the diagnostic (`territory` empty: France).
+    """
+
+    class Kind(models.TextChoices):
+        ORGANISATION = "organisation", _("active organisations")
+        ALLIANCE = "alliance", _("published alliances")
+
+    territory = models.ForeignKey(
+        "territories.Territory", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    total = models.PositiveIntegerField()
+    confirmed = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("freshness count")
+        verbose_name_plural = _("freshness counts")
+        indexes = [models.Index(fields=["territory", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.territory_id} {self.kind}: {self.confirmed}/{self.total}"
+
+    @property
+    def share(self) -> float | None:
+        return self.confirmed / self.total if self.total else None

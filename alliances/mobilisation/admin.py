@@ -1,8 +1,10 @@
 from django.contrib import admin
 
 from alliances.mobilisation.models import (
+    ConfirmationReminder,
     Contribution,
     ContributionReport,
+    Debate,
     Event,
     EventResource,
     Follow,
@@ -30,6 +32,13 @@ class EventAdmin(admin.ModelAdmin):
     autocomplete_fields = ["territory"]
     filter_horizontal = ["organisers", "measures", "alliances", "goals"]
     inlines = [EventResourceInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Followers of the event's territory (or of one holding it) hear of it, once each.
+        from alliances.mobilisation.services.notifications import notify_event
+
+        notify_event(form.instance)
 
 
 @admin.register(Registration)
@@ -62,7 +71,24 @@ class ModerationLogAdmin(admin.ModelAdmin):
         return False
 
 
-for model in [ContributionReport, Reaction, Follow, NotificationSettings, Notification, Reminder]:
+@admin.register(Debate)
+class DebateAdmin(admin.ModelAdmin):
+    list_display = ["title", "measure", "opens_at", "closes_at", "concluded_at", "is_demo"]
+    list_filter = ["measure__programme", "is_demo"]
+    search_fields = ["title", "framing", "conclusion"]
+    raw_id_fields = ["measure", "opened_by", "concluded_by"]
+    date_hierarchy = "opens_at"
+
+
+for model in [
+    ContributionReport,
+    Reaction,
+    Follow,
+    NotificationSettings,
+    Notification,
+    Reminder,
+    ConfirmationReminder,
+]:
     admin.site.register(
         model,
         raw_id_fields=[

@@ -65,3 +65,11 @@ class NotificationKind(models.TextChoices):
     REPLY = "reply", _("reply to your contribution")
     EVENT = "event", _("new event")
     PROMOTED = "promoted", _("seat freed up")
+    DEBATE = "debate", _("new debate")
+
+
+class DebateState(models.TextChoices):
+    UPCOMING = "upcoming", _("not open yet")
+    OPEN = "open", _("open")
+    CLOSED = "closed", _("closed, conclusion to come")
+    CONCLUDED = "concluded", _("concluded")

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from alliances.mobilisation.enums import DigestFrequency
 from alliances.mobilisation.models import JobRun
-from alliances.mobilisation.services import notifications, reminders
+from alliances.mobilisation.services import confirmations, notifications, reminders
 
 
 def _reminders(now) -> str:
@@ -18,6 +18,14 @@ def _reminders(now) -> str:
     return (
         f"{report.stale} stale measures, {report.sent} reminders sent, "
         f"{report.already_sent} already sent this week, {report.opted_out} opted out"
+    )
+
+
+def _confirmations(now) -> str:
+    report = confirmations.confirmation_reminders_send(now=now)
+    return (
+        f"{report.stale} records to confirm, {report.emails} e-mails listing {report.reminded} "
+        f"records, {report.already_sent} already reminded this month, {report.opted_out} opted out"
     )
 
 
@@ -40,6 +48,12 @@ class Job:
 # A little under the nominal interval so a scheduler's jitter never skips a day.
 JOBS = [
     Job("freshness_reminders", timedelta(hours=23), _reminders, "remind pilots of stale measures"),
+    Job(
+        "confirmation_reminders",
+        timedelta(hours=23),
+        _confirmations,
+        "ask owners to confirm organisations and alliances once a year",
+    ),
     Job("daily_digest", timedelta(hours=23), _daily, "send daily notification digests"),
     Job("weekly_digest", timedelta(days=6, hours=23), _weekly, "send weekly digests"),
 ]

@@ -4,7 +4,8 @@ Until a role system exists, staff members are the moderators, an event's organis
 accounts listed on it, and contributing needs a signed-in account.
 """
 
-from alliances.mobilisation.models import Contribution, Event
+from alliances.mobilisation.models import Contribution, Debate, Event
+from alliances.program import perms as program_perms
 
 
 def _active(user) -> bool:
@@ -37,3 +38,13 @@ def can_react(user, contribution: Contribution) -> bool:
 
 def can_follow(user) -> bool:
     return _active(user)
+
+
+def can_open_debate(user, measure) -> bool:
+    """Open a debate on a measure: the programme's co-pilots (and administrators)."""
+    return _active(user) and program_perms.can_manage_programme(user, measure.programme)
+
+
+def can_steer_debate(user, debate: Debate) -> bool:
+    """Close a debate early and write its conclusion: the programme's co-pilots."""
+    return can_open_debate(user, debate.measure)

@@ -1,12 +1,13 @@
 """Reads of mobilisation: the event calendar, an event's seats, contribution threads."""
 
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
-from alliances.mobilisation.enums import ReactionKind, RegistrationStatus
-from alliances.mobilisation.models import Contribution, Event, Registration
+from alliances.mobilisation.enums import ReactionKind, RegistrationStatus, Visibility
+from alliances.mobilisation.models import Contribution, Debate, Event, Registration
 
 WHEN_UPCOMING = "upcoming"
 WHEN_PAST = "past"
@@ -137,3 +138,53 @@ def moderation_queue():
         .prefetch_related(Prefetch("reports"))
         .order_by("-open_reports", "created_at")
     )
+
+
+def measure_debates(measure) -> list[Debate]:
+    """The debates of a measure, latest opening first."""
+    return list(Debate.objects.filter(measure=measure).order_by("-opens_at", "-id"))
+
+
+def debate_get(pk: int) -> Debate:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(
+        Debate.objects.select_related("measure__programme", "opened_by", "concluded_by"), pk=pk
+    )
+
+
+def debates(*, programme=None):
+    queryset = Debate.objects.select_related("measure__programme").order_by("-opens_at", "-id")
+    if programme is not None:
+        queryset = queryset.filter(measure__programme=programme)
+    return queryset
+
+
+def debate_conclusions(programme, *, as_of: date) -> list[dict]:
+    """The conclusions written by the end of `as_of` (local day), as plain JSON for a report."""
+    end = timezone.make_aware(datetime.combine(as_of + timedelta(days=1), time.min))
+    rows = (
+        Debate.objects.filter(
+            measure__programme=programme, concluded_at__isnull=False, concluded_at__lt=end
+        )
+        .select_related("measure")
+        .annotate(
+            visible_contributions=Count(
+                "contributions", filter=Q(contributions__visibility=Visibility.VISIBLE)
+            )
+        )
+        .order_by("measure__code", "concluded_at", "id")
+    )
+    return [
+        {
+            "id": debate.pk,
+            "measure": debate.measure.code,
+            "title": debate.title,
+            "opens_at": debate.opens_at.isoformat(),
+            "closes_at": debate.closes_at.isoformat(),
+            "concluded_at": debate.concluded_at.isoformat(),
+            "conclusion": debate.conclusion,
+            "contributions": debate.visible_contributions,
+        }
+        for debate in rows
+    ]

@@ -31,3 +31,23 @@ def user_id_from_unsubscribe_token(token: str) -> int | None:
         return signing.loads(token, salt=UNSUBSCRIBE_SALT)
     except signing.BadSignature:
         return None
+
+
+CONFIRM_SALT = "alliances.mobilisation.record-confirm"
+# A confirmation link stays valid for two months after the reminder.
+CONFIRM_MAX_AGE = 60 * 24 * 3600
+
+
+def confirmation_token(record, user) -> str:
+    return signing.dumps(
+        {"m": record._meta.label_lower, "p": record.pk, "u": user.pk}, salt=CONFIRM_SALT
+    )
+
+
+def confirmation_from_token(token: str) -> tuple[str, int, int] | None:
+    """(model label, record id, user id) from a confirmation token; None if expired or forged."""
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_MAX_AGE)
+    except signing.BadSignature:  # SignatureExpired is a BadSignature too
+        return None
+    return data["m"], data["p"], data["u"]

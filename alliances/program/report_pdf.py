@@ -5,6 +5,7 @@ with its table, as on the web.
 """
 
 import io
+from html import escape
 from pathlib import Path
 
 import reportlab
@@ -77,7 +78,26 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.0f} %"
 
 
-def render_report_pdf(state: ProgrammeState, changes: list[dict], describe_change) -> bytes:
+def _conclusions(conclusions: list[dict], styles) -> list:
+    story = [Paragraph(_("Conclusions of debates"), styles["h2"])]
+    if not conclusions:
+        return story + [Paragraph(_("No debate concluded yet."), styles["body"])]
+    for entry in conclusions:
+        new = f" ({_('new since the previous report')})" if entry.get("is_new") else ""
+        story.append(
+            Paragraph(
+                f"<b>{escape(entry['measure'])}. {escape(entry['title'])}</b>{escape(new)}",
+                styles["body"],
+            )
+        )
+        for paragraph in entry["conclusion"].split("\n\n"):
+            story.append(Paragraph(escape(paragraph).replace("\n", "<br/>"), styles["body"]))
+    return story
+
+
+def render_report_pdf(
+    state: ProgrammeState, changes: list[dict], describe_change, *, conclusions=()
+) -> bytes:
     _register_fonts()
     styles = _styles()
     buffer = io.BytesIO()
@@ -128,6 +148,7 @@ def render_report_pdf(state: ProgrammeState, changes: list[dict], describe_chang
                 story.append(Paragraph("• " + describe_change(change), styles["cell"]))
     else:
         story.append(Paragraph(_("This is the first report, or nothing changed."), styles["body"]))
+    story += _conclusions(list(conclusions), styles)
     story += [
         Paragraph(_("Measures"), styles["h2"]),
         _table(

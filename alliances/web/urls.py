@@ -15,7 +15,7 @@ from alliances.web.views import (
     territories,
 )
 from alliances.web.views.kit import compass, resources
-from alliances.web.views.mobilisation import contributions, events, notifications
+from alliances.web.views.mobilisation import contributions, debates, events, notifications
 from alliances.web.views.program import dashboard, exchange, measures, reports
 
 app_name = "web"
@@ -229,6 +229,19 @@ urlpatterns = [
         "moderation/contributions/<int:pk>/",
         contributions.contribution_moderate,
         name="contribution_moderate",
+    ),
+    path(
+        "feuille-de-route/<slug:slug>/mesures/<str:code>/debats/ouvrir/",
+        debates.debate_add,
+        name="debate_add",
+    ),
+    path("debats/<int:pk>/", debates.debate_detail, name="debate"),
+    path("debats/<int:pk>/cloturer/", debates.debate_close, name="debate_close"),
+    path("debats/<int:pk>/conclusion/", debates.debate_conclude, name="debate_conclude"),
+    path(
+        "confirmer/<str:token>/",
+        notifications.record_confirm,
+        name="record_confirm",
     ),
     path("suivre/<str:kind>/<int:pk>/", contributions.follow_toggle, name="follow"),
     path("notifications/", notifications.notification_list, name="notification_settings"),

@@ -99,13 +99,13 @@ def test_still_accurate_confirmation_makes_the_measure_fresh(client, o1, pilot):
 def test_run_jobs_runs_due_jobs_once(o1, pilot, capsys):
     call_command("run_jobs")
     output = capsys.readouterr().out
-    assert "Ran 3 of 3 jobs." in output
+    assert "Ran 4 of 4 jobs." in output
     assert len(mail.outbox) == 1
     call_command("run_jobs")
-    assert "Ran 0 of 3 jobs." in capsys.readouterr().out
+    assert "Ran 0 of 4 jobs." in capsys.readouterr().out
     call_command("run_jobs", "--list")
-    assert "3 jobs, 0 due." in capsys.readouterr().out
-    assert JobRun.objects.filter(finished_at__isnull=False).count() == 3
+    assert "4 jobs, 0 due." in capsys.readouterr().out
+    assert JobRun.objects.filter(finished_at__isnull=False).count() == 4
 
 
 def test_notification_page_and_settings(client, o1):
@@ -137,3 +137,7 @@ def test_demo_events_load_idempotently():
     assert forum.local_starts_at.date() == date(2020, 10, 15)
     assert set(pioneers.measures.values_list("code", flat=True)) == {"O4", "O5"}
     assert Event.objects.upcoming().count() == 3
+    from alliances.mobilisation.models import Debate
+
+    debate = Debate.objects.get(is_demo=True)  # loaded once, open, on political measure 2
+    assert debate.measure.code == "P2" and debate.is_open() and not debate.conclusion

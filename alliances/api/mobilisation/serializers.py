@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from alliances.api.registry.serializers import TerritoryRefSerializer
-from alliances.mobilisation.models import Event
+from alliances.mobilisation.models import Debate, Event
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -40,3 +40,30 @@ class EventSerializer(serializers.ModelSerializer):
             "minutes",
             "is_demo",
         ]
+
+
+class DebateSerializer(serializers.ModelSerializer):
+    programme = serializers.SlugRelatedField(
+        source="measure.programme", slug_field="slug", read_only=True
+    )
+    measure = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    state = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Debate
+        fields = [
+            "id",
+            "programme",
+            "measure",
+            "title",
+            "framing",
+            "opens_at",
+            "closes_at",
+            "state",
+            "conclusion",
+            "concluded_at",
+            "is_demo",
+        ]
+
+    def get_state(self, debate) -> str:
+        return debate.state()

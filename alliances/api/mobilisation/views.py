@@ -1,4 +1,5 @@
-"""Events over the API (read only; registration happens on the event page)."""
+"""Events and debates over the API (read only; registration and contributions happen on the
+site)."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -46,3 +47,31 @@ class EventDetail(generics.RetrieveAPIView):
 
     def get_object(self):
         return selectors.event_get(self.kwargs["pk"])
+
+
+@extend_schema(
+    parameters=[
+        OpenApiParameter("programme", OpenApiTypes.STR, description="Programme slug."),
+        OpenApiParameter("measure", OpenApiTypes.STR, description="Measure code."),
+    ]
+)
+class DebateList(generics.ListAPIView):
+    """Debates on the roadmap's measures, latest opening first, with their conclusions."""
+
+    serializer_class = serializers.DebateSerializer
+
+    def get_queryset(self):
+        params = self.request.query_params
+        queryset = selectors.debates()
+        if params.get("programme"):
+            queryset = queryset.filter(measure__programme__slug=params["programme"][:100])
+        if params.get("measure"):
+            queryset = queryset.filter(measure__code=params["measure"][:20])
+        return queryset
+
+
+class DebateDetail(generics.RetrieveAPIView):
+    serializer_class = serializers.DebateSerializer
+
+    def get_object(self):
+        return selectors.debate_get(self.kwargs["pk"])

@@ -22,6 +22,7 @@ from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.utils import timezone
 
 from alliances.insights.enums import Metric, Scope
+from alliances.insights.freshness import freshness_refresh
 from alliances.insights.models import (
     AllianceProfile,
     AllianceReach,
@@ -296,6 +297,7 @@ def insights_refresh() -> RefreshReport:
         _actors()
         alliances = _alliances()
         _catalysts()
+        freshness_refresh()
         summaries = _summaries()
         networks_refresh()
         organisations = Organisation.objects.exclude(status=OrganisationStatus.DELETED).count()

@@ -4,8 +4,10 @@ from alliances.mobilisation.models.contributions import (
     ModerationLog,
     Reaction,
 )
+from alliances.mobilisation.models.debates import Debate
 from alliances.mobilisation.models.events import Event, EventResource, Registration
 from alliances.mobilisation.models.notifications import (
+    ConfirmationReminder,
     Follow,
     JobRun,
     Notification,
@@ -14,8 +16,10 @@ from alliances.mobilisation.models.notifications import (
 )
 
 __all__ = [
+    "ConfirmationReminder",
     "Contribution",
     "ContributionReport",
+    "Debate",
     "Event",
     "EventResource",
     "Follow",

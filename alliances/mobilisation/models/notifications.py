@@ -51,7 +51,7 @@ class NotificationSettings(models.Model):
         default=DigestFrequency.DAILY,
     )
     freshness_reminders = models.BooleanField(
-        _("remind me of my measures due for an update"), default=True
+        _("remind me of my measures and records due for an update or a confirmation"), default=True
     )
 
     class Meta:
@@ -143,3 +143,36 @@ class JobRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class ConfirmationReminder(models.Model):
+    """A yearly "still accurate?" reminder about an organisation or an alliance, sent to one owner.
+
+    Unique per record, recipient and period (a month), so running the job again sends nothing
+    more, and someone who owns a record in several ways hears about it once.
+    """
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of record"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("record id"))
+    target = GenericForeignKey("content_type", "object_id")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recipient"), on_delete=models.CASCADE
+    )
+    period = models.CharField(_("period"), max_length=10, help_text=_("Month, e.g. 2026-11."))
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("confirmation reminder")
+        verbose_name_plural = _("confirmation reminders")
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "recipient", "period"],
+                name="confirmation_reminder_once_per_period",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type.model} #{self.object_id} → {self.recipient} ({self.period})"

@@ -24,6 +24,7 @@ from alliances.mobilisation.enums import (
 from alliances.mobilisation.models import (
     Contribution,
     ContributionReport,
+    Debate,
     ModerationLog,
     Reaction,
 )
@@ -45,6 +46,8 @@ REPLY_TO_HIDDEN = _("This contribution is hidden; it cannot be answered.")
 EMPTY_REASON = _("Give a reason.")
 ALREADY_REPORTED = _("You have already reported this contribution.")
 FORBIDDEN_ACTION = _("This contribution cannot be %(action)s now.")
+DEBATE_NOT_OPEN_YET = _("This debate is not open yet; come back when it opens.")
+DEBATE_CLOSED = _("This debate is closed: it no longer accepts contributions.")
 
 
 def _check_rate(author, now) -> None:
@@ -52,6 +55,12 @@ def _check_rate(author, now) -> None:
         count = Contribution.objects.filter(author=author, created_at__gte=now - window).count()
         if count >= limit:
             raise DomainError(RATE_LIMITED % {"count": count})
+
+
+def _check_open(target, now) -> None:
+    """A debate takes contributions only between its opening and its closing."""
+    if isinstance(target, Debate) and not target.is_open(now):
+        raise DomainError(DEBATE_NOT_OPEN_YET if now < target.opens_at else DEBATE_CLOSED)
 
 
 def _check_body(body: str) -> str:
@@ -77,6 +86,7 @@ def contribution_create(
         raise DomainError(UNKNOWN_KIND)
     if stance and (kind != ContributionKind.PROPOSAL or stance not in Stance.values):
         raise DomainError(STANCE_ON_PROPOSAL_ONLY)
+    _check_open(target, now)
     body = _check_body(body)
     _check_rate(author, now)
     contribution = Contribution.objects.create(
@@ -101,6 +111,8 @@ def contribution_reply(*, parent: Contribution, author, body: str, now=None) -> 
         raise DomainError(NOT_ALLOWED)
     if parent.visibility != Visibility.VISIBLE:
         raise DomainError(REPLY_TO_HIDDEN)
+    if parent.content_type_id == ContentType.objects.get_for_model(Debate).pk:
+        _check_open(Debate.objects.get(pk=parent.object_id), now)
     body = _check_body(body)
     _check_rate(author, now)
     reply = Contribution.objects.create(

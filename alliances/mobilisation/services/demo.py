@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from alliances.mobilisation.enums import EventKind
-from alliances.mobilisation.models import Event
+from alliances.mobilisation.models import Debate, Event
 from alliances.program.models import Measure
 from alliances.sdg.models import Goal
 from alliances.territories.models import Territory
@@ -144,4 +144,25 @@ def mobilisation_demo_load(*, today=None) -> int:
         event.measures.set([measures[code] for code in codes if code in measures])
         event.goals.set([goals[number] for number in numbers])
         count += 1
+    _demo_debate(measures.get("P2"), today)
     return count
+
+
+DEMO_DEBATE = "Quelles déclinaisons locales pour la Conférence des alliances stratégiques ? (démo)"
+
+
+def _demo_debate(measure, today) -> None:
+    """One open demo debate on the political measure 2 (no conclusion: none is invented)."""
+    if measure is None or Debate.objects.filter(title=DEMO_DEBATE, is_demo=True).exists():
+        return
+    Debate.objects.create(
+        measure=measure,
+        title=DEMO_DEBATE,
+        framing=(
+            "La mesure prévoit une Conférence des alliances stratégiques déclinée localement. "
+            "Quels territoires, quels formats, quels acteurs associer ? Contenu de démonstration."
+        ),
+        opens_at=_at(today - timedelta(days=3), 9),
+        closes_at=_at(today + timedelta(days=27), 18),
+        is_demo=True,
+    )

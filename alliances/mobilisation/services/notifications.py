@@ -20,6 +20,8 @@ from alliances.mobilisation import mail, perms, tokens
 from alliances.mobilisation.enums import DigestFrequency, NotificationKind
 from alliances.mobilisation.models import (
     Contribution,
+    Debate,
+    Event,
     Follow,
     Notification,
     NotificationSettings,
@@ -90,8 +92,18 @@ def _followers(target) -> set[int]:
     )
 
 
+def _followers_of_any(content_type, ids) -> set[int]:
+    return set(
+        Follow.objects.filter(content_type=content_type, object_id__in=ids).values_list(
+            "user_id", flat=True
+        )
+    )
+
+
 def _role_holders(target) -> set[int]:
     """People who hear about a record because of their role on it (a measure's pilots)."""
+    if isinstance(target, Debate):
+        target = target.measure
     pilots = getattr(target, "pilots", None)
     if pilots is None:
         return set()
@@ -140,6 +152,58 @@ def notify_contribution(contribution: Contribution, *, target) -> int:
         text=text,
         url=url,
     )
+
+
+def notify_debate(debate: Debate, *, kind: str) -> int:
+    """A debate opened on a measure: its followers and pilots hear about it, once each."""
+    recipients = _followers(debate.measure) | _role_holders(debate)
+    recipients.discard(debate.opened_by_id)
+    text = gettext("Debate opened on %(code)s: %(title)s") % {
+        "code": debate.measure.code,
+        "title": debate.title,
+    }
+    return notify(
+        kind=kind, cause=debate, recipient_ids=recipients, text=text, url=debate.get_absolute_url()
+    )
+
+
+TERRITORY_LEVELS = ("region_id", "departement_id", "epci_id", "commune_id")
+
+
+def notify_event(event: Event, *, now=None) -> int:
+    """A published event reaches the followers of its territory and of every territory holding it.
+
+    Someone following both a région and a commune in it gets one notification (one per
+    recipient and event, backed by a unique constraint), however often the event is saved.
+    Past events and events without a territory notify no one.
+    """
+    from alliances.territories.models import Territory
+
+    now = now or timezone.now()
+    if event.territory_id is None or event.is_past(now):
+        return 0
+    territory = event.territory
+    ids = {territory.pk} | {
+        getattr(territory, level) for level in TERRITORY_LEVELS if getattr(territory, level)
+    }
+    recipients = _followers_of_any(ContentType.objects.get_for_model(Territory), ids)
+    text = gettext("New event in %(place)s: %(title)s") % {
+        "place": territory.name,
+        "title": event.title,
+    }
+    return notify(
+        kind=NotificationKind.EVENT,
+        cause=event,
+        recipient_ids=recipients,
+        text=text,
+        url=event.get_absolute_url(),
+    )
+
+
+def unread_count(user) -> int:
+    if not user.is_authenticated:
+        return 0
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
 def _unsubscribe_url(user) -> str:

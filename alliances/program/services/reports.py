@@ -101,6 +101,22 @@ def previous_report(report: Report) -> Report | None:
     )
 
 
+def _debate_conclusions(programme: Programme, as_of: date) -> list[dict]:
+    """Debates concluded by the report's date; mobilisation owns debates (imported late: it
+    depends on this app)."""
+    from alliances.mobilisation.selectors import debate_conclusions
+
+    return debate_conclusions(programme, as_of=as_of)
+
+
+def report_conclusions(report: Report, previous: Report | None) -> list[dict]:
+    """The debate conclusions a report recorded, those new since the previous report flagged."""
+    seen = {entry["id"] for entry in (previous.snapshot.get("debates", []) if previous else [])}
+    return [
+        {**entry, "is_new": entry["id"] not in seen} for entry in report.snapshot.get("debates", [])
+    ]
+
+
 @transaction.atomic
 def report_build(
     *,
@@ -118,11 +134,13 @@ def report_build(
     if instance is not None and instance.programme_id != programme.pk:
         raise DomainError(_("This instance belongs to another programme."))
     state = programme_state(programme, as_of=as_of)
+    recorded = snapshot(state)
+    recorded["debates"] = _debate_conclusions(programme, as_of)
     return Report.objects.create(
         programme=programme,
         as_of=as_of,
         instance=instance,
-        snapshot=snapshot(state),
+        snapshot=recorded,
         created_by=by if getattr(by, "is_authenticated", False) else None,
     )
 

@@ -76,6 +76,8 @@ class Alliance(TimeStampedModel):
         _("source"), max_length=20, choices=Source.choices, default=Source.MANUAL
     )
     is_demo = models.BooleanField(_("demo data"), default=False)
+    # Set when an owner answers the yearly "still accurate?" reminder (mobilisation).
+    confirmed_at = models.DateTimeField(_("confirmed accurate at"), null=True, blank=True)
 
     objects = AllianceQuerySet.as_manager()
 

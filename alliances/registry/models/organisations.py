@@ -154,6 +154,8 @@ class Organisation(models.Model):
         max_length=32, blank=True, default="", db_default="", editable=False
     )
     is_demo = models.BooleanField(_("demo data"), default=False, db_default=False)
+    # Set when an owner answers the yearly "still accurate?" reminder (mobilisation).
+    confirmed_at = models.DateTimeField(_("confirmed accurate at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_default=Now())
     updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_default=Now())
 

@@ -97,6 +97,48 @@ class NotificationSettingsForm(forms.Form):
         label=_("E-mail me"), choices=DigestFrequency.choices, widget=forms.RadioSelect
     )
     freshness_reminders = forms.BooleanField(
-        label=_("Remind me of the measures I pilot when they are due for an update"),
+        label=_(
+            "Remind me of the measures I pilot when they are due for an update, and of the "
+            "organisations and alliances I answer for once a year"
+        ),
         required=False,
+    )
+
+
+def _when_widget():
+    return forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"})
+
+
+class DebateForm(forms.Form):
+    title = forms.CharField(
+        label=_("Question put up for debate"),
+        max_length=300,
+        help_text=_("A question people can answer, e.g. “Which events should carry measure 4?”"),
+    )
+    framing = forms.CharField(
+        label=_("Framing"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        help_text=_("What is at stake, what is already known, what contributors are asked."),
+    )
+    opens_at = forms.DateTimeField(label=_("Opens at"), widget=_when_widget())
+    closes_at = forms.DateTimeField(label=_("Closes at"), widget=_when_widget())
+
+    def clean(self):
+        data = super().clean()
+        opens_at, closes_at = data.get("opens_at"), data.get("closes_at")
+        if opens_at and closes_at and closes_at <= opens_at:
+            self.add_error("closes_at", _("The debate must close after it opens."))
+        return data
+
+
+class ConclusionForm(forms.Form):
+    conclusion = forms.CharField(
+        label=_("Conclusion"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=20000,
+        help_text=_(
+            "What the debate brought out and what the programme will do with it; shown on the "
+            "measure's page and in the next follow-up report."
+        ),
     )

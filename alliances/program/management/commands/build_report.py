@@ -46,9 +46,14 @@ class Command(BaseCommand):
             changes = reports.changes_since(
                 previous.snapshot if previous else None, report.snapshot
             )
+            conclusions = reports.report_conclusions(report, previous)
             path = Path(output or f"{found.slug}-{as_of.isoformat()}.{format}")
             if format == "pdf":
-                path.write_bytes(render_report_pdf(state, changes, reports.describe_change))
+                path.write_bytes(
+                    render_report_pdf(
+                        state, changes, reports.describe_change, conclusions=conclusions
+                    )
+                )
             else:
                 html = render_to_string(
                     "web/program/report_print.html",
@@ -57,6 +62,7 @@ class Command(BaseCommand):
                         "report": report,
                         "previous": previous,
                         "state": state,
+                        "conclusions": conclusions,
                         **reports.report_labels(),
                         "changes": [
                             {

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from alliances.core.errors import DomainError
 from alliances.mobilisation import perms, selectors
-from alliances.mobilisation.models import Contribution, ModerationLog
+from alliances.mobilisation.models import Contribution, Debate, ModerationLog
 from alliances.mobilisation.services import contributions as services
 from alliances.mobilisation.services import notifications
 from alliances.program.models import Measure
@@ -24,6 +24,7 @@ from alliances.web.forms.mobilisation import ContributionForm, HideForm, ReplyFo
 CONTRIBUTION_TARGETS = {
     "measure": Measure.objects.all(),
     "alliance": Alliance.objects.filter(publication=Publication.PUBLISHED),
+    "debate": Debate.objects.select_related("measure"),
 }
 FOLLOW_TARGETS = {**CONTRIBUTION_TARGETS, "territory": Territory.objects.all()}
 

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_http_methods
 
 from alliances.core.errors import DomainError
 from alliances.mobilisation import tokens
+from alliances.mobilisation.services import confirmations, reminders
 from alliances.mobilisation.services import notifications as services
-from alliances.mobilisation.services import reminders
 from alliances.program import perms as program_perms
 from alliances.program.models import Measure
 from alliances.web.forms.mobilisation import NotificationSettingsForm
@@ -87,4 +87,24 @@ def measure_confirm(request, slug: str, code: str):
         request,
         "web/mobilisation/measure_confirm.html",
         {"section": "program", "measure": measure, "programme": measure.programme},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def record_confirm(request, token: str):
+    """The signed "still accurate" link of a yearly reminder; no sign-in needed."""
+    try:
+        record, _user = confirmations.record_from_token(token)
+    except DomainError as error:
+        return render(
+            request, "web/mobilisation/record_confirm.html", {"error": str(error)}, status=404
+        )
+    if request.method == "POST":
+        confirmations.record_confirm(token=token)
+        messages.success(request, _("Thank you: the record is confirmed as still accurate."))
+        return redirect(record)
+    return render(
+        request,
+        "web/mobilisation/record_confirm.html",
+        {"record": record, "kind": record._meta.verbose_name},
     )

@@ -62,12 +62,12 @@ def _report_context(slug: str, pk: int):
     previous = services.previous_report(report)
     state = selectors.programme_state(report.programme, as_of=report.as_of)
     changes = services.changes_since(previous.snapshot if previous else None, report.snapshot)
-    return report, previous, state, changes
+    return report, previous, state, changes, services.report_conclusions(report, previous)
 
 
 @require_safe
 def report_detail(request, slug: str, pk: int):
-    report, previous, state, changes = _report_context(slug, pk)
+    report, previous, state, changes, conclusions = _report_context(slug, pk)
     return render(
         request,
         "web/program/report.html",
@@ -77,6 +77,7 @@ def report_detail(request, slug: str, pk: int):
             "report": report,
             "previous": previous,
             "state": state,
+            "conclusions": conclusions,
             **services.report_labels(),
             "changes": [
                 {**entry, "sentences": [services.describe_change(c) for c in entry["changes"]]}
@@ -88,8 +89,8 @@ def report_detail(request, slug: str, pk: int):
 
 @require_safe
 def report_pdf(request, slug: str, pk: int):
-    report, _previous, state, changes = _report_context(slug, pk)
-    pdf = render_report_pdf(state, changes, services.describe_change)
+    report, _previous, state, changes, conclusions = _report_context(slug, pk)
+    pdf = render_report_pdf(state, changes, services.describe_change, conclusions=conclusions)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="{report.programme.slug}-{report.as_of.isoformat()}.pdf"'
