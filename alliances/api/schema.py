@@ -27,6 +27,11 @@ ERROR_SCHEMA = {
             "description": "Field errors (validation errors only).",
             "additionalProperties": True,
         },
+        "codes": {
+            "type": "object",
+            "description": "The machine code of each field error, in the shape of `errors`.",
+            "additionalProperties": True,
+        },
     },
     "required": ["code", "message"],
 }
