@@ -105,6 +105,11 @@ urlpatterns = [
         kit.QuestionnaireDetail.as_view(),
         name="questionnaire-detail",
     ),
+    path(
+        "questionnaires/<slug:slug>/assessments/",
+        kit_writes.QuestionnaireAssessments.as_view(),
+        name="questionnaire-assessments",
+    ),
     # Mobilisation
     path("events/", mobilisation.EventList.as_view(), name="event-list"),
     path("events/<int:pk>/", mobilisation.EventDetail.as_view(), name="event-detail"),

@@ -355,6 +355,7 @@ SPECTACULAR_SETTINGS = {
         "CorrectionDecisionEnum": ["accepted", "rejected"],
         "PublicationStateEnum": "alliances.registry.enums.Publication",
         "CompassAxisEnum": "alliances.kit.enums.CompassAxis",
+        "AudienceProfileEnum": "alliances.kit.enums.AudienceProfile",
     },
 }
 # Throttling and other shared counters live in the cache: use a shared cache (Redis) when

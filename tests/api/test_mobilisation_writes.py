@@ -95,3 +95,17 @@ def test_contribute_report_and_posting_limit(writer, anonymous):
     limited = client.post("/api/v1/contributions/", body, format="json")
     assert limited.status_code == 400 and "wait a little" in limited.json()["message"]
     assert Contribution.objects.filter(author=writer).count() == burst
+
+
+def test_registration_stands_when_the_mail_server_is_down(
+    writer, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    event = EventFactory(capacity=10)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = token_client(writer).post(
+            f"/api/v1/events/{event.pk}/registration/", {}, format="json"
+        )
+    assert response.status_code == 201
+    assert Registration.objects.get(event=event).status == "confirmed"
