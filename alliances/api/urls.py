@@ -1,5 +1,5 @@
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from alliances.api import schema  # noqa: F401 — registers the authentication scheme
 from alliances.api.insights import views as insights
@@ -16,7 +16,7 @@ from alliances.api.studies import views as studies
 app_name = "api"
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", schema.CachedSchemaView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file: no inline script (CSP).
     path(
         "docs/",
