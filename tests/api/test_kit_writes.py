@@ -70,6 +70,11 @@ def test_others_neither_see_nor_edit_a_draft_editors_publish(writer, moderator):
     published = other.post(url + "transitions/", {"to": "published"}, format="json")
     assert published.status_code == 200 and published.json()["published_at"]
     assert stranger.get(url).json()["title"] == "Relu"
+    # Published: everyone sees it, only editors change it.
+    response = stranger.patch(url, {"title": "Pris"}, format="json")
+    assert response.status_code == 403 and response.json()["code"] == "permission_denied"
+    assert token_client(writer).patch(url, {"title": "Pris"}, format="json").status_code == 403
+    assert Resource.objects.get(pk=draft.pk).title == "Relu"
 
 
 def test_resource_validation_errors_write_nothing(writer, anonymous):
