@@ -197,3 +197,24 @@ def test_moderator_creates_and_edits_organisations_with_checked_identifiers(writ
         None,
     )
     assert token_client(writer).patch(url, {"name": "Mine"}, format="json").status_code == 403
+
+
+def test_a_browser_session_writes_with_its_csrf_token_only(writer):
+    from django.middleware.csrf import _get_new_csrf_string, _mask_cipher_secret
+    from rest_framework.test import APIClient
+
+    browser = APIClient(enforce_csrf_checks=True, HTTP_ACCEPT_LANGUAGE="en")
+    browser.force_login(writer)
+    response = browser.post("/api/v1/alliances/", proposal(), format="json")
+    assert response.status_code == 403
+    assert response.json()["code"] == "permission_denied"
+    assert not Alliance.objects.exists()
+    secret = _get_new_csrf_string()
+    browser.cookies["csrftoken"] = secret
+    response = browser.post(
+        "/api/v1/alliances/",
+        proposal(),
+        format="json",
+        HTTP_X_CSRFTOKEN=_mask_cipher_secret(secret),
+    )
+    assert response.status_code == 201
