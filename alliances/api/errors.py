@@ -1,7 +1,9 @@
 """One error format for the whole API: a machine code, a human message, and field errors.
 
 {"code": "validation_error", "message": "The data sent is not valid.",
- "errors": {"value": ["A valid number is required."]}}
+ "errors": {"value": ["A valid number is required."]}, "codes": {"value": ["invalid"]}}
+
+`codes` mirrors `errors` with a machine code per message (`required`, `invalid_siren`, …).
 """
 
 from django.core.exceptions import PermissionDenied
@@ -12,6 +14,11 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
 from alliances.core.errors import DomainError, NotAllowed, StaleEdit
+
+
+def _codes(exc: exceptions.ValidationError) -> dict:
+    codes = exc.get_codes()
+    return codes if isinstance(codes, dict) else {"non_field_errors": codes}
 
 
 def api_exception_handler(exc, context):
@@ -41,6 +48,7 @@ def api_exception_handler(exc, context):
             "errors": response.data
             if isinstance(response.data, dict)
             else {"non_field_errors": response.data},
+            "codes": _codes(exc),
         }
     else:
         detail = getattr(exc, "detail", "")

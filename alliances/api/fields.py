@@ -46,3 +46,21 @@ class StrictModelSerializer(serializers.ModelSerializer):
         models.TextField: StrictCharField,
         models.DecimalField: RoundedDecimalField,
     }
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """A JSON integer: `"3"`, `3.5` or `true` is a 400, not silently 3 or 1."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    """A JSON boolean: `"yes"` or `1` is a 400."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid")
+        return data

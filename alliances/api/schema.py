@@ -1,6 +1,9 @@
 """Teaches the OpenAPI schema about our authentication and our error responses."""
 
+from django.utils import translation
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.response import Response
 
 
 class PersonalTokenScheme(OpenApiAuthenticationExtension):
@@ -25,6 +28,11 @@ ERROR_SCHEMA = {
         "errors": {
             "type": "object",
             "description": "Field errors (validation errors only).",
+            "additionalProperties": True,
+        },
+        "codes": {
+            "type": "object",
+            "description": "The machine code of each field error, in the shape of `errors`.",
             "additionalProperties": True,
         },
     },
@@ -64,3 +72,24 @@ def add_error_responses(result, generator, request, public):
                     },
                 )
     return result
+
+
+class CachedSchemaView(SpectacularAPIView):
+    """The schema, generated once per process and language: generating it takes seconds (the
+    fuzzer's 10-second read timeout was reached under load), and it only changes with the code."""
+
+    _cache: dict = {}
+
+    def _get_schema_response(self, request):
+        version = self.api_version or request.version or self._get_version_parameter(request)
+        key = (translation.get_language(), version)
+        if key not in self._cache:
+            generator = self.generator_class(
+                urlconf=self.urlconf, api_version=version, patterns=self.patterns
+            )
+            self._cache[key] = generator.get_schema(request=request, public=self.serve_public)
+        filename = self._get_filename(request, version)
+        return Response(
+            data=self._cache[key],
+            headers={"Content-Disposition": f'inline; filename="{filename}"'},
+        )

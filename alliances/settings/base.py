@@ -347,6 +347,15 @@ SPECTACULAR_SETTINGS = {
         "InstanceKindEnum": "alliances.program.enums.InstanceKind",
         "ResourceKindEnum": "alliances.kit.enums.ResourceKind",
         "EventKindEnum": "alliances.mobilisation.enums.EventKind",
+        "ContributionKindEnum": "alliances.mobilisation.enums.ContributionKind",
+        "RegistrationStatusEnum": "alliances.mobilisation.enums.RegistrationStatus",
+        "OrganisationStatusEnum": "alliances.registry.enums.OrganisationStatus",
+        "CorrectionStatusEnum": "alliances.registry.enums.CorrectionStatus",
+        "AllianceStatusEnum": "alliances.registry.enums.AllianceStatus",
+        "CorrectionDecisionEnum": ["accepted", "rejected"],
+        "PublicationStateEnum": "alliances.registry.enums.Publication",
+        "CompassAxisEnum": "alliances.kit.enums.CompassAxis",
+        "AudienceProfileEnum": "alliances.kit.enums.AudienceProfile",
     },
 }
 # Throttling and other shared counters live in the cache: use a shared cache (Redis) when

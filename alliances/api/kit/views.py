@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
 
 from alliances.api.kit import serializers
@@ -12,11 +12,13 @@ from alliances.kit.models import Resource
 from alliances.kit.models.compass import Axis, Question, Questionnaire
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter(name, OpenApiTypes.STR)
-        for name in ("q", "kind", "profile", "maturity", "goal", "theme", "sort")
-    ]
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[
+            OpenApiParameter(name, OpenApiTypes.STR)
+            for name in ("q", "kind", "profile", "maturity", "goal", "theme", "sort")
+        ]
+    )
 )
 class ResourceList(generics.ListAPIView):
     """Published resources (methods, examples, data, tools, skills), filtered as on the site."""

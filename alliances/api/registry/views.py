@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.exceptions import ValidationError
 
@@ -29,17 +29,19 @@ def _check_numbers(request, **bounds: tuple[int, int]) -> None:
         raise ValidationError(errors)
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter("q", OpenApiTypes.STR, description="Name (accents and case ignored)."),
-        OpenApiParameter("world", OpenApiTypes.STR),
-        OpenApiParameter("departement", OpenApiTypes.STR, description="INSEE code."),
-        OpenApiParameter("theme", OpenApiTypes.STR, description="Waldec theme code."),
-        OpenApiParameter("status", OpenApiTypes.STR),
-        OpenApiParameter(
-            "goal", {"type": "integer", "minimum": 1, "maximum": 17}, description="SDG number."
-        ),
-    ]
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[
+            OpenApiParameter("q", OpenApiTypes.STR, description="Name (accents and case ignored)."),
+            OpenApiParameter("world", OpenApiTypes.STR),
+            OpenApiParameter("departement", OpenApiTypes.STR, description="INSEE code."),
+            OpenApiParameter("theme", OpenApiTypes.STR, description="Waldec theme code."),
+            OpenApiParameter("status", OpenApiTypes.STR),
+            OpenApiParameter(
+                "goal", {"type": "integer", "minimum": 1, "maximum": 17}, description="SDG number."
+            ),
+        ]
+    )
 )
 class OrganisationList(generics.ListAPIView):
     """Actors of every world, from the national registries and declarations."""
@@ -94,17 +96,23 @@ def _alliances():
     )
 
 
-@extend_schema(
-    parameters=[
-        OpenApiParameter("q", OpenApiTypes.STR, description="Title (accents and case ignored)."),
-        OpenApiParameter("type", OpenApiTypes.STR),
-        OpenApiParameter("status", OpenApiTypes.STR),
-        OpenApiParameter(
-            "goal", {"type": "integer", "minimum": 1, "maximum": 17}, description="SDG number."
-        ),
-        OpenApiParameter("region", OpenApiTypes.STR, description="INSEE code of a region."),
-        OpenApiParameter("world", OpenApiTypes.STR, description="World of at least one member."),
-    ]
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "q", OpenApiTypes.STR, description="Title (accents and case ignored)."
+            ),
+            OpenApiParameter("type", OpenApiTypes.STR),
+            OpenApiParameter("status", OpenApiTypes.STR),
+            OpenApiParameter(
+                "goal", {"type": "integer", "minimum": 1, "maximum": 17}, description="SDG number."
+            ),
+            OpenApiParameter("region", OpenApiTypes.STR, description="INSEE code of a region."),
+            OpenApiParameter(
+                "world", OpenApiTypes.STR, description="World of at least one member."
+            ),
+        ]
+    )
 )
 class AllianceList(generics.ListAPIView):
     """Published alliances with their members, territories and SDGs."""

@@ -153,3 +153,16 @@ def bookmark_toggle(*, user, resource: Resource) -> bool:
         raise DomainError(BOOKMARK_NOT_PUBLISHED)
     Bookmark.objects.create(user=user, resource=resource)
     return True
+
+
+@transaction.atomic
+def bookmark_set(*, user, resource: Resource, on: bool) -> bool:
+    """Bookmark the resource (`on`) or remove the bookmark, whatever it was before; returns
+    whether anything changed. Same rule as the toggle: only published resources are added."""
+    if not on:
+        deleted, _rows = Bookmark.objects.filter(user=user, resource=resource).delete()
+        return bool(deleted)
+    if resource.state != ResourceState.PUBLISHED:
+        raise DomainError(BOOKMARK_NOT_PUBLISHED)
+    _bookmark, created = Bookmark.objects.get_or_create(user=user, resource=resource)
+    return created

@@ -130,7 +130,9 @@ def notify(*, kind: str, cause, recipient_ids: set[int], text: str, url: str) ->
         ],
         ignore_conflicts=True,
     )
-    transaction.on_commit(lambda: send_immediate(cause_type=cause_type, cause_id=cause.pk))
+    transaction.on_commit(
+        lambda: send_immediate(cause_type=cause_type, cause_id=cause.pk), robust=True
+    )
     return len(recipient_ids)
 
 

@@ -79,7 +79,8 @@ def registration_create(
             )
     except IntegrityError as error:
         raise DomainError(ALREADY_REGISTERED) from error
-    transaction.on_commit(lambda: _send_confirmation(registration))
+    # robust: an unreachable mail server is logged; the registration stands.
+    transaction.on_commit(lambda: _send_confirmation(registration), robust=True)
     return registration
 
 
@@ -96,7 +97,9 @@ def _promote_waiting(event: Event, *, now) -> list[Registration]:
         registration.save(update_fields=["status", "promoted_at", "updated_at"])
         promoted.append(registration)
     for registration in promoted:
-        transaction.on_commit(lambda registration=registration: _send_promotion(registration))
+        transaction.on_commit(
+            lambda registration=registration: _send_promotion(registration), robust=True
+        )
     return promoted
 
 
