@@ -4,11 +4,14 @@ computed here: axis i sits at angle 2πi/n from the top, clockwise, at a radius 
 
 import math
 
+from django.utils.formats import number_format
+
 RADIUS = 100
 LABEL_RADIUS = 122
 RINGS = (25, 50, 75, 100)
 COLOUR = "#19486a"
 GRID = "#c8cdd2"
+WIDTH_RATIO = 1.7
 
 
 def _corner(index: int, count: int, radius: float) -> tuple[float, float]:
@@ -29,19 +32,31 @@ def radar(scores: list[tuple[str, float]], *, size: int = 360) -> dict:
         spokes.append({"x": 0, "y": 0, "x2": x, "y2": y})
         lx, ly = _corner(index, count, LABEL_RADIUS)
         align = "center" if abs(lx) < 1 else ("left" if lx > 0 else "right")
-        labels.append({"x": lx, "y": ly, "label": f"{label} ({score:g})", "align": align})
+        text = f"{label} ({number_format(score, 1)})"
+        labels.append({"x": lx, "y": ly, "label": text, "align": align})
     for index in range(count + 1):
         label, score = scores[index % count]
         x, y = _corner(index % count, count, RADIUS * max(0.0, min(float(score), 100.0)) / 100)
         polygon.append({"order": index, "x": x, "y": y, "axis": label, "score": score})
-    domain = [-LABEL_RADIUS - 40, LABEL_RADIUS + 40]
+    # Wider than tall, with the same units on both axes (a round radar), to leave room for labels.
+    half = LABEL_RADIUS + 25
     position = {
-        "x": {"field": "x", "type": "quantitative", "scale": {"domain": domain}, "axis": None},
-        "y": {"field": "y", "type": "quantitative", "scale": {"domain": domain}, "axis": None},
+        "x": {
+            "field": "x",
+            "type": "quantitative",
+            "scale": {"domain": [-half * WIDTH_RATIO, half * WIDTH_RATIO]},
+            "axis": None,
+        },
+        "y": {
+            "field": "y",
+            "type": "quantitative",
+            "scale": {"domain": [-half, half]},
+            "axis": None,
+        },
     }
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "width": size,
+        "width": round(size * WIDTH_RATIO),
         "height": size,
         "layer": [
             {
@@ -75,7 +90,7 @@ def radar(scores: list[tuple[str, float]], *, size: int = 360) -> dict:
                         "fontSize": 11,
                         "baseline": "middle",
                         "align": align,
-                        "limit": 150,
+                        "limit": 210,
                     },
                     "encoding": {**position, "text": {"field": "label"}},
                 }

@@ -6,7 +6,7 @@ import io
 from xml.sax.saxutils import escape
 
 import vl_convert
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -51,7 +51,7 @@ def render_assessment_pdf(
                 % {
                     "date": date_format(assessment.created_at.date()),
                     "level": assessment.get_maturity_display(),
-                    "score": assessment.overall,
+                    "score": number_format(assessment.overall, 1),
                 }
             ),
             styles["body"],
@@ -65,7 +65,11 @@ def render_assessment_pdf(
             pdf_table(
                 [[_("Axis"), _("Score"), _("Maturity level")]]
                 + [
-                    [escape(result.label), str(result.score), escape(result.maturity_label)]
+                    [
+                        escape(result.label),
+                        number_format(result.score, 1),
+                        escape(result.maturity_label),
+                    ]
                     for result in results
                 ],
                 styles,
@@ -82,7 +86,10 @@ def render_assessment_pdf(
         if items:
             for result in items:
                 story.append(
-                    Paragraph(escape(f"• {result.label} ({result.score})"), styles["body"])
+                    Paragraph(
+                        escape(f"• {result.label} ({number_format(result.score, 1)})"),
+                        styles["body"],
+                    )
                 )
         else:
             story.append(Paragraph(escape(empty), styles["body"]))

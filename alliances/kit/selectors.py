@@ -512,5 +512,10 @@ def user_assessments(user) -> QuerySet:
     return Assessment.objects.filter(user=user).select_related("questionnaire")
 
 
+def current_compasses() -> QuerySet:
+    """The questionnaires answered on the compass pages (not the alliance evaluation)."""
+    return current_questionnaires().exclude(audience=QuestionnaireAudience.ALLIANCE)
+
+
 def current_questionnaires() -> QuerySet:
     return Questionnaire.objects.filter(is_current=True).order_by("audience", "slug")

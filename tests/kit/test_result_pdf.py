@@ -31,8 +31,8 @@ def test_the_result_pdf_holds_scores_gaps_and_resource_links(client, organisatio
     assert response.content.startswith(b"%PDF")
     reader = PdfReader(io.BytesIO(response.content))
     text = " ".join(page.extract_text() for page in reader.pages)
-    # The hand-computed scores of tests/kit/test_compass.py, and the overall score.
-    for number in ("66.7", "0.0", "33.3", "100.0", "55.6"):
+    # The hand-computed scores of tests/kit/test_compass.py, and the overall score (in French).
+    for number in ("66,7", "0,0", "33,3", "100,0", "55,6"):
         assert number in text
     assert "Gouvernance" in text and "Écrire une charte" in text
     links = [

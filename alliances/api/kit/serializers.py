@@ -138,6 +138,7 @@ class EvaluationInputSerializer(serializers.Serializer):
         required=False,
         allow_null=True,
         min_value=1,
+        max_value=2**31 - 1,
         help_text="Id of your organisation, a member of the alliance (optional).",
     )
 

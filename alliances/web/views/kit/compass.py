@@ -28,7 +28,7 @@ def compass_index(request):
         "web/kit/compass_index.html",
         {
             "section": "kit",
-            "questionnaires": selectors.current_questionnaires(),
+            "questionnaires": selectors.current_compasses(),
             "assessments": selectors.user_assessments(request.user)[:10]
             if perms.can_view_assessment_history(request.user)
             else [],
