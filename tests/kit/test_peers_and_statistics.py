@@ -166,3 +166,32 @@ def test_statistics_count_a_signed_in_persons_latest_answer_only(organisation_co
     assert compass_statistics_refresh() > 0
     overall = CompassStatistic.objects.get(territory=None, world="", axis="")
     assert overall.assessments == 1
+
+
+def test_the_form_records_organisation_and_territory(
+    client, territory_compass, organisation_compass
+):
+    url = reverse("web:compass_answer", args=[territory_compass.slug])
+    data = {"profile": "local_authority"} | {
+        f"q_{pk}": value for pk, value in _territory_answers(territory_compass, 2).items()
+    }
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "Ce champ est obligatoire" in response.content.decode()
+    response = client.post(url, {**data, "territory_kind": "departement", "territory_code": "99"})
+    assert response.status_code == 400
+    assert "Aucun territoire de ce type" in response.content.decode()
+    response = client.post(url, {**data, "territory_kind": "departement", "territory_code": "69"})
+    assert response.status_code == 302
+    assessment = territory_compass.assessments.get()
+    assert (assessment.territory.code, assessment.world) == ("69", "public")
+
+    organisation = OrganisationFactory(company=True, rna_id="W691000001")
+    data = {"profile": "association", "organisation": "w691000001"} | {
+        f"q_{pk}": value for pk, value in _organisation_answers(organisation_compass, 1).items()
+    }
+    response = client.post(reverse("web:compass_answer", args=[organisation_compass.slug]), data)
+    assert response.status_code == 302
+    assessment = organisation_compass.assessments.get()
+    assert (assessment.organisation, assessment.world) == (organisation, "company")
+    assert assessment.territory == organisation.commune
