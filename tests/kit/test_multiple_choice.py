@@ -195,3 +195,20 @@ def test_form_and_api_give_the_same_scores(client, questionnaire, case, expected
     body = response.json()
     assert {row["axis"]: Decimal(str(row["score"])) for row in body["scores"]} == expected
     assert Decimal(str(body["overall"])) == by_form.overall
+
+
+def test_the_loader_refuses_a_wrong_condition_threshold(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text(QUESTIONNAIRE.replace("min_score: 2", "min_score: deux"), encoding="utf-8")
+    with pytest.raises(QuestionnaireFileError) as raised:
+        parse_questionnaire(path)
+    assert "axis 1, question 2" in str(raised.value)
+
+
+def test_the_admin_refuses_a_cap_on_a_single_choice_question(questionnaire):
+    from django.core.exceptions import ValidationError
+
+    budget = questionnaire.axes.get(code="means").questions.get(code="budget")
+    budget.max_score = 2
+    with pytest.raises(ValidationError):
+        budget.full_clean()

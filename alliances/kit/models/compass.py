@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -148,6 +149,12 @@ class Question(models.Model):
     @property
     def is_multiple(self) -> bool:
         return self.kind == QuestionKind.MULTIPLE
+
+    def clean(self) -> None:
+        if self.max_score is not None and not self.is_multiple:
+            raise ValidationError(
+                {"max_score": _("A maximum score is only for a multiple-choice question.")}
+            )
 
     def maximum(self) -> int:
         """The most this question can score (uses the prefetched options)."""

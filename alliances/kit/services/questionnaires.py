@@ -143,6 +143,11 @@ def parse_questionnaire(path: Path) -> dict:
                 raise QuestionnaireFileError(
                     path, q_where, _("“depends_on” must name an earlier question.")
                 )
+            min_score = question.get("min_score", 1)
+            if not isinstance(min_score, int) or isinstance(min_score, bool) or min_score < 0:
+                raise QuestionnaireFileError(
+                    path, q_where, _("“min_score” must be a whole number ≥ 0.")
+                )
             codes.add(code)
             options = _options(question, scales, q_where, path)
             kind, cap = _kind_and_cap(question, options, q_where, path)
@@ -153,7 +158,7 @@ def parse_questionnaire(path: Path) -> dict:
                     "help": _text(question, "help", q_where, path, required=False),
                     "not_applicable": bool(question.get("not_applicable", False)),
                     "depends_on": depends_on,
-                    "min_score": int(question.get("min_score", 1)),
+                    "min_score": min_score,
                     "kind": kind,
                     "max_score": cap,
                     "options": options,
