@@ -82,7 +82,7 @@ urlpatterns = [
     path("compass-statistics/", kit.CompassStatistics.as_view(), name="compass-statistics"),
     path(
         "compass-statistics/<str:kind>/<str:code>/",
-        kit.CompassStatistics.as_view(),
+        kit.CompassStatisticsTerritory.as_view(),
         name="compass-statistics-territory",
     ),
     # Mobilisation

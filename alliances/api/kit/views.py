@@ -358,7 +358,10 @@ class CompassStatistics(APIView):
     """Anonymised compass statistics of the observatory: France and each world (without a
     territory), or one région or département; means only for groups of at least the minimum."""
 
-    @extend_schema(responses=serializers.CompassStatisticsSerializer(many=True))
+    @extend_schema(
+        operation_id="compass_statistics_france",
+        responses=serializers.CompassStatisticsSerializer(many=True),
+    )
     def get(self, request, kind: str | None = None, code: str | None = None):
         territory = None
         if kind is not None:
@@ -368,3 +371,14 @@ class CompassStatistics(APIView):
         return Response(
             serializers.CompassStatisticsSerializer(_statistics_data(territory), many=True).data
         )
+
+
+class CompassStatisticsTerritory(CompassStatistics):
+    """The compass statistics of one région or département."""
+
+    @extend_schema(
+        operation_id="compass_statistics_territory",
+        responses=serializers.CompassStatisticsSerializer(many=True),
+    )
+    def get(self, request, kind: str | None = None, code: str | None = None):
+        return super().get(request, kind, code)
