@@ -107,8 +107,20 @@ urlpatterns = [
     ),
     path(
         "questionnaires/<slug:slug>/assessments/",
-        kit_writes.QuestionnaireAssessments.as_view(),
-        name="questionnaire-assessments",
+        kit.AssessmentCreate.as_view(),
+        name="assessment-create",
+    ),
+    path("assessments/<str:token>/", kit.AssessmentDetail.as_view(), name="assessment-detail"),
+    path(
+        "alliances/<int:pk>/evaluation/",
+        kit.AllianceEvaluation.as_view(),
+        name="alliance-evaluation",
+    ),
+    path("compass-statistics/", kit.CompassStatistics.as_view(), name="compass-statistics"),
+    path(
+        "compass-statistics/<str:kind>/<str:code>/",
+        kit.CompassStatisticsTerritory.as_view(),
+        name="compass-statistics-territory",
     ),
     # Mobilisation
     path("events/", mobilisation.EventList.as_view(), name="event-list"),

@@ -7,6 +7,7 @@ from alliances.kit.models import (
     AssessmentScore,
     Axis,
     Bookmark,
+    CompassStatistic,
     GuidedPath,
     Option,
     PathStep,
@@ -107,15 +108,18 @@ class OptionInline(admin.TabularInline):
 
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ["code", "axis", "order", "text_fr"]
-    list_filter = ["axis__questionnaire"]
+    """Single or multiple choice; a multiple-choice question may cap its score (`max_score`)."""
+
+    list_display = ["code", "axis", "order", "kind", "text_fr"]
+    list_filter = ["axis__questionnaire", "kind"]
+    raw_id_fields = ["depends_on"]
     inlines = [OptionInline]
 
 
 class QuestionInline(admin.TabularInline):
     model = Question
     extra = 0
-    fields = ["code", "order", "text_fr", "text_en", "allows_not_applicable"]
+    fields = ["code", "order", "kind", "max_score", "text_fr", "text_en", "allows_not_applicable"]
     show_change_link = True
 
 
@@ -150,9 +154,17 @@ class ScoreInline(admin.TabularInline):
 
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin):
-    list_display = ["questionnaire", "profile", "overall", "maturity", "created_at", "is_demo"]
-    list_filter = ["questionnaire", "profile", "maturity", "is_demo"]
-    raw_id_fields = ["user", "organisation", "territory"]
+    list_display = [
+        "questionnaire",
+        "profile",
+        "world",
+        "overall",
+        "maturity",
+        "created_at",
+        "is_demo",
+    ]
+    list_filter = ["questionnaire", "profile", "world", "maturity", "is_demo"]
+    raw_id_fields = ["user", "organisation", "territory", "alliance"]
     readonly_fields = ["overall", "maturity", "token"]
     inlines = [ScoreInline]
 
@@ -160,3 +172,17 @@ class AssessmentAdmin(admin.ModelAdmin):
 @admin.register(Answer, AssessmentScore)
 class AssessmentPartAdmin(admin.ModelAdmin):
     raw_id_fields = ["assessment"]
+
+
+@admin.register(CompassStatistic)
+class CompassStatisticAdmin(admin.ModelAdmin):
+    """A read model rebuilt by `refresh_insights`: read only."""
+
+    list_display = ["questionnaire", "territory", "world", "axis", "assessments", "mean"]
+    list_filter = ["questionnaire", "world", "axis"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

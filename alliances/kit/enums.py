@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ResourceKind(models.TextChoices):
@@ -83,9 +84,48 @@ class CompassAxis(models.TextChoices):
     ANCHORING = "anchoring", _("territorial anchoring")
 
 
+class EvaluationAngle(models.TextChoices):
+    """The seven angles of an alliance's partnership evaluation, answered by its members."""
+
+    PERFORMANCE = "performance", _("performance")
+    COHERENCE = "coherence", _("coherence")
+    EFFICIENCY = "efficiency", _("efficiency")
+    RELEVANCE = "relevance", _("relevance")
+    CONTRIBUTION = "contribution", _("societal contribution")
+    CLARITY = "clarity", _("clarity")
+    MEANING = "meaning", pgettext_lazy("evaluation angle", "meaning")
+
+
+# Every axis code a questionnaire may use: the compass axes and the evaluation angles.
+AXIS_CHOICES = [*CompassAxis.choices, *EvaluationAngle.choices]
+
+
+def axis_label(code: str) -> str:
+    return str(dict(AXIS_CHOICES).get(code, code))
+
+
 class QuestionnaireAudience(models.TextChoices):
     ORGANISATION = "organisation", _("an organisation")
     TERRITORY = "territory", _("a territory")
+    ALLIANCE = "alliance", _("an alliance, by its members")
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("one answer")
+    MULTIPLE = "multiple", _("several answers")
+
+
+# The world of a respondent without an organisation, from the profile they answered as; with an
+# organisation of the registry, its world is used instead (see docs/kit.md).
+PROFILE_WORLD = {
+    AudienceProfile.ASSOCIATION: "association",
+    AudienceProfile.COMPANY: "company",
+    AudienceProfile.LOCAL_AUTHORITY: "public",
+    AudienceProfile.CITIZEN: "citizen",
+    AudienceProfile.ACADEMIC: "academic",
+    AudienceProfile.CATALYST: "other",
+    AudienceProfile.INSTITUTION: "public",
+}
 
 
 class SortOrder(models.TextChoices):

@@ -50,3 +50,13 @@ def can_bookmark(user) -> bool:
 
 def can_view_assessment_history(user) -> bool:
     return bool(user.is_authenticated and user.is_active)
+
+
+def can_evaluate_alliance(user, alliance) -> bool:
+    """Answer the partnership evaluation of a published alliance. Until member roles exist, any
+    signed-in person may; the organisation they give must be a member (checked by the service)."""
+    from alliances.registry.enums import Publication
+
+    return bool(
+        user.is_authenticated and user.is_active and alliance.publication == Publication.PUBLISHED
+    )

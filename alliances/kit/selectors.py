@@ -13,15 +13,17 @@ from alliances.kit import perms, scoring
 from alliances.kit.enums import (
     MATURITY_ORDER,
     AudienceProfile,
-    CompassAxis,
     Maturity,
+    QuestionnaireAudience,
     ResourceKind,
     ResourceState,
     SortOrder,
+    axis_label,
 )
 from alliances.kit.models import (
     Assessment,
     AssessmentScore,
+    CompassStatistic,
     GuidedPath,
     Questionnaire,
     Resource,
@@ -226,7 +228,7 @@ def assessment_results(assessment: Assessment) -> list[AxisResult]:
         (
             AxisResult(
                 score.axis,
-                names.get(score.axis, CompassAxis(score.axis).label),
+                names.get(score.axis, axis_label(score.axis)),
                 score.score,
                 score.maturity,
                 Maturity(score.maturity).label,
@@ -240,7 +242,10 @@ def assessment_results(assessment: Assessment) -> list[AxisResult]:
 def recommendations(assessment: Assessment, results: list[AxisResult]) -> list[tuple]:
     """Published resources for each gap (axis below "structuring"): same axis, written for the
     assessment's profile, at the axis's maturity level or the next one up. With no gap, the
-    weakest axis gets resources to go further."""
+    weakest axis gets resources to go further. An alliance evaluation has none: resources are
+    tagged with the compass axes, not the evaluation angles."""
+    if assessment.questionnaire.audience == QuestionnaireAudience.ALLIANCE:
+        return []
     gaps = [result for result in results if not result.is_strength]
     if not gaps and results:
         gaps = [min(results, key=lambda result: result.score)]
@@ -277,27 +282,51 @@ def _median(values: list[Decimal]) -> Decimal:
     return (ordered[middle - 1] + ordered[middle]) / 2
 
 
+def peer_group(assessment: Assessment) -> tuple[str, str] | None:
+    """What peers share with this assessment, as (kind, value): the world for the organisation
+    compass, the kind of territory for the territory compass; None when there is no group
+    (an alliance evaluation, or a territory compass without territory)."""
+    audience = assessment.questionnaire.audience
+    if audience == QuestionnaireAudience.TERRITORY:
+        if assessment.territory is None:
+            return None
+        return "territory", assessment.territory.kind
+    if audience == QuestionnaireAudience.ORGANISATION and assessment.world:
+        return "world", assessment.world
+    return None
+
+
+def _latest_per_respondent(assessments) -> list[dict]:
+    """The latest assessment of each signed-in person and every anonymous one, as value dicts
+    (pk, overall). `assessments` must be ordered newest first."""
+    latest: dict = {}
+    for row in assessments.values("pk", "user_id", "overall"):
+        latest.setdefault(row["user_id"] or f"anonymous-{row['pk']}", row)
+    return list(latest.values())
+
+
 def peer_comparison(
     assessment: Assessment, results: list[AxisResult], minimum: int | None = None
 ) -> PeerComparison | None:
-    """Comparison with the other assessments of the same questionnaire and profile (the latest
-    one per signed-in user, every anonymous one), or None below the privacy minimum."""
+    """Comparison with the other assessments of the same questionnaire by respondents of the same
+    world (organisation compass) or the same kind of territory (territory compass) — the latest
+    one per signed-in user, every anonymous one — or None below the privacy minimum."""
     minimum = settings.KIT_PEER_MINIMUM if minimum is None else minimum
+    group = peer_group(assessment)
+    if group is None:
+        return None
+    kind, value = group
+    peers = Assessment.objects.filter(questionnaire__slug=assessment.questionnaire.slug)
     peers = (
-        Assessment.objects.filter(
-            questionnaire__slug=assessment.questionnaire.slug, profile=assessment.profile
-        )
-        .exclude(pk=assessment.pk)
-        .order_by("-created_at", "-pk")
+        peers.filter(territory__kind=value) if kind == "territory" else peers.filter(world=value)
     )
+    peers = peers.exclude(pk=assessment.pk).order_by("-created_at", "-pk")
     if assessment.user_id:
         peers = peers.exclude(user_id=assessment.user_id)
-    latest: dict = {}
-    for peer in peers.values("pk", "user_id", "overall"):
-        latest.setdefault(peer["user_id"] or f"anonymous-{peer['pk']}", peer)
+    latest = _latest_per_respondent(peers)
     if len(latest) < minimum:
         return None
-    peer_ids = [peer["pk"] for peer in latest.values()]
+    peer_ids = [peer["pk"] for peer in latest]
     by_axis: dict[str, list[Decimal]] = {}
     for axis, score in AssessmentScore.objects.filter(assessment_id__in=peer_ids).values_list(
         "axis", "score"
@@ -306,7 +335,7 @@ def peer_comparison(
     return PeerComparison(
         peers=len(latest),
         overall_percentile=scoring.percentile_rank(
-            assessment.overall, [peer["overall"] for peer in latest.values()]
+            assessment.overall, [peer["overall"] for peer in latest]
         ),
         axes=[
             (
@@ -318,6 +347,148 @@ def peer_comparison(
             if by_axis.get(result.axis)
         ],
     )
+
+
+# --- Partnership evaluation of an alliance -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AngleMean:
+    axis: str
+    label: str
+    mean: Decimal
+
+
+@dataclass(frozen=True)
+class AllianceEvaluation:
+    """The members' evaluation of an alliance: how many answered and, from the minimum on, the
+    mean per angle (`angles` is empty below it)."""
+
+    questionnaire: Questionnaire | None
+    respondents: int
+    minimum: int
+    angles: list[AngleMean]
+    overall: Decimal | None
+
+    @property
+    def is_shown(self) -> bool:
+        return bool(self.angles)
+
+
+def evaluation_questionnaire() -> Questionnaire | None:
+    return (
+        Questionnaire.objects.filter(audience=QuestionnaireAudience.ALLIANCE, is_current=True)
+        .order_by("slug")
+        .first()
+    )
+
+
+def alliance_evaluation(alliance, minimum: int | None = None) -> AllianceEvaluation:
+    """Mean per angle of the members' latest evaluations (every version of the questionnaire:
+    the angles are stable codes), shown only from `KIT_EVALUATION_MINIMUM` respondents."""
+    minimum = settings.KIT_EVALUATION_MINIMUM if minimum is None else minimum
+    questionnaire = evaluation_questionnaire()
+    evaluations = Assessment.objects.filter(
+        alliance=alliance, questionnaire__audience=QuestionnaireAudience.ALLIANCE
+    ).order_by("-created_at", "-pk")
+    latest = _latest_per_respondent(evaluations)
+    if len(latest) < minimum:
+        return AllianceEvaluation(questionnaire, len(latest), minimum, [], None)
+    by_axis: dict[str, list[Decimal]] = {}
+    for axis, score in AssessmentScore.objects.filter(
+        assessment_id__in=[row["pk"] for row in latest]
+    ).values_list("axis", "score"):
+        by_axis.setdefault(axis, []).append(score)
+    names = {axis.code: axis.name for axis in questionnaire.axes.all()} if questionnaire else {}
+    order = list(names) + [code for code in by_axis if code not in names]
+    angles = [
+        AngleMean(code, names.get(code) or axis_label(code), scoring.mean(by_axis[code]))
+        for code in order
+        if by_axis.get(code)
+    ]
+    overall = scoring.mean([row["overall"] for row in latest])
+    return AllianceEvaluation(questionnaire, len(latest), minimum, angles, overall)
+
+
+def user_evaluation(alliance, user) -> Assessment | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Assessment.objects.filter(alliance=alliance, user=user)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+
+
+# --- Compass statistics for the observatory -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatisticRow:
+    label: str
+    assessments: int
+    overall: Decimal | None
+    axes: list[Decimal | None]
+
+
+@dataclass(frozen=True)
+class CompassStatistics:
+    questionnaire: Questionnaire
+    axes: list[tuple[str, str]]  # code, label
+    rows: list[StatisticRow]
+    minimum: int
+
+
+def compass_statistics(territory=None) -> list[CompassStatistics]:
+    """The observatory's compass statistics for a territory (its row) or France (a row for the
+    country and one per world), per current compass questionnaire, from the read model."""
+    from alliances.registry.enums import World
+
+    tables = []
+    for questionnaire in (
+        current_questionnaires()
+        .exclude(audience=QuestionnaireAudience.ALLIANCE)
+        .prefetch_related("axes")
+    ):
+        axes = [(axis.code, axis.name) for axis in questionnaire.axes.all()]
+        rows_of = CompassStatistic.objects.filter(questionnaire=questionnaire.slug)
+        if territory is None:
+            rows_of = rows_of.filter(territory__isnull=True)
+        else:
+            rows_of = rows_of.filter(territory=territory, world="")
+        groups: dict[str, dict] = {}
+        for row in rows_of:
+            groups.setdefault(row.world, {})[row.axis] = row
+        rows = []
+        world_labels = dict(World.choices)
+        for world in sorted(groups, key=lambda key: (key != "", str(world_labels.get(key, key)))):
+            cells = groups[world]
+            overall = cells.get("")
+            if overall is None:
+                continue
+            label = (
+                str(world_labels.get(world, world))
+                if world
+                else (territory.name if territory is not None else str(_("France")))
+            )
+            rows.append(
+                StatisticRow(
+                    label,
+                    overall.assessments,
+                    overall.mean,
+                    [cells[code].mean if code in cells else None for code, _name in axes],
+                )
+            )
+        if rows:
+            tables.append(CompassStatistics(questionnaire, axes, rows, settings.KIT_PEER_MINIMUM))
+    return tables
+
+
+def compass_statistics_for(territory) -> list[CompassStatistics] | None:
+    """The statistics a diagnostic shows: France, a région or a département; None elsewhere."""
+    if territory is not None and territory.kind not in ("region", "departement"):
+        return None
+    return compass_statistics(territory)
 
 
 def assessment_history(assessment: Assessment) -> list[Assessment]:
@@ -339,6 +510,11 @@ def assessment_history(assessment: Assessment) -> list[Assessment]:
 
 def user_assessments(user) -> QuerySet:
     return Assessment.objects.filter(user=user).select_related("questionnaire")
+
+
+def current_compasses() -> QuerySet:
+    """The questionnaires answered on the compass pages (not the alliance evaluation)."""
+    return current_questionnaires().exclude(audience=QuestionnaireAudience.ALLIANCE)
 
 
 def current_questionnaires() -> QuerySet:

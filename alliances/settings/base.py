@@ -367,6 +367,8 @@ PLATFORM_URL = env.str("PLATFORM_URL", default="http://127.0.0.1:8000").rstrip("
 
 # The compass shows a comparison with peers only when at least this many peers answered.
 KIT_PEER_MINIMUM = env.int("KIT_PEER_MINIMUM", default=10)
+# An alliance's partnership evaluation is shown from this many member respondents (privacy).
+KIT_EVALUATION_MINIMUM = env.int("KIT_EVALUATION_MINIMUM", default=3)
 
 LOGGING = {
     "version": 1,

@@ -270,5 +270,9 @@ urlpatterns = [
     path("ressources/<int:pk>/favori/", resources.bookmark, name="kit_bookmark"),
     path("boussole/", compass.compass_index, name="compass"),
     path("boussole/resultats/<str:token>/", compass.compass_result, name="compass_result"),
+    path(
+        "boussole/resultats/<str:token>/pdf/", compass.compass_result_pdf, name="compass_result_pdf"
+    ),
+    path("alliances/<int:pk>/evaluation/", compass.alliance_evaluation, name="alliance_evaluation"),
     path("boussole/<slug:slug>/", compass.compass_answer, name="compass_answer"),
 ]

@@ -2,10 +2,9 @@
 
 import pytest
 
-from alliances.kit.models import Assessment, Bookmark, Questionnaire, Resource
+from alliances.kit.models import Bookmark, Resource
 from tests.api.conftest import token_client
 from tests.factories import UserFactory
-from tests.kit.conftest import HAND_CASE, option_for
 from tests.kit.factories import ResourceFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
@@ -127,61 +126,3 @@ def test_bookmarks_put_and_delete_are_repeatable(writer, anonymous):
     assert client.delete(url).status_code == 204
     assert client.delete(url).status_code == 204
     assert not Bookmark.objects.exists()
-
-
-def _orders(scores: dict) -> dict:
-    """{question code: score or "na"} → the API's answers {code: option order or "na"}."""
-    return {
-        code: "na"
-        if score == "na"
-        else option_for(Questionnaire.objects.get(slug=COMPASS, is_current=True), code, score).order
-        for code, score in scores.items()
-    }
-
-
-COMPASS = "boussole-organisation"
-
-
-def test_compass_answers_give_the_pages_scores(writer, anonymous):
-    url = f"/api/v1/questionnaires/{COMPASS}/assessments/"
-    body = {"profile": "association", "answers": _orders(HAND_CASE)}
-    response = token_client(writer).post(url, body, format="json")
-    assert response.status_code == 201, response.json()
-    data = response.json()
-    assert (data["overall"], data["maturity"]) == (55.6, "structure")
-    assert {s["axis"]: s["score"] for s in data["scores"]}["anchoring"] == 100.0
-    assessment = Assessment.objects.get()
-    assert assessment.user == writer and data["result_url"].endswith(assessment.get_absolute_url())
-    assert anonymous.post(url, body, format="json").status_code == 401
-
-
-def test_compass_answer_errors_by_question_code_save_nothing(writer):
-    url = f"/api/v1/questionnaires/{COMPASS}/assessments/"
-    refused = {**_orders(HAND_CASE), "vision-raison": "na"}  # no "not applicable" here
-    response = token_client(writer).post(
-        url, {"profile": "association", "answers": refused}, format="json"
-    )
-    assert response.status_code == 400
-    assert set(response.json()["errors"]["answers"]) == {"vision-raison"}
-    answers = _orders(HAND_CASE)
-    del answers["vision-odd"]
-    response = token_client(writer).post(
-        url, {"profile": "association", "answers": answers}, format="json"
-    )
-    assert response.json()["errors"] == {"answers": {"vision-odd": ["Answer this question."]}}
-    response = token_client(writer).post(
-        url,
-        {"profile": "association", "answers": {**answers, "nope": 1, "vision-odd": "2"}},
-        format="json",
-    )
-    assert response.status_code == 400
-    assert set(response.json()["errors"]["answers"]) == {"vision-odd"}  # a string is no order
-    response = token_client(writer).post(
-        url,
-        {"profile": "association", "answers": {**_orders(HAND_CASE), "nope": 1}},
-        format="json",
-    )
-    assert response.json()["errors"] == {
-        "answers": {"nope": ["This questionnaire has no question with this code."]}
-    }
-    assert not Assessment.objects.exists()

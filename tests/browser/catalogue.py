@@ -46,6 +46,7 @@ PAGE_TYPES = [
     PageType("organisation", PUBLIC, found_from=("/organisations/", r"^/organisations/\d+/$")),
     PageType("alliance_list", PUBLIC, "/alliances/"),
     PageType("alliance", PUBLIC, found_from=("/alliances/", r"^/alliances/\d+/$")),
+    PageType("alliance_evaluation", SIGNED, found_from=("@alliance", r"/evaluation/$")),
     PageType("alliance_submit", SIGNED, "/alliances/proposer/"),
     PageType("catalysts", PUBLIC, "/catalyseurs/"),
     PageType("moderation", ADMIN, "/moderation/"),

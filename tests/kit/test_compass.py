@@ -192,3 +192,37 @@ def test_signed_in_history_shows_evolution_to_its_owner_only(client, organisatio
     client.logout()
     page = client.get(second.get_absolute_url()).content.decode()
     assert "Votre évolution" not in page
+
+
+def test_the_api_gives_the_same_scores_as_the_form(client, organisation_compass):
+    from tests.kit.conftest import option_for
+
+    answers = {
+        code: "na" if score == "na" else option_for(organisation_compass, code, score).order
+        for code, score in HAND_CASE.items()
+    }
+    response = client.post(
+        f"/api/v1/questionnaires/{organisation_compass.slug}/assessments/",
+        {"profile": "association", "answers": answers},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert {row["axis"]: Decimal(str(row["score"])) for row in body["scores"]} == EXPECTED
+    assert body["overall"] == 55.6 and body["maturity"] == "structure"
+    assert body["peers"] is None
+    assert {row["axis"] for row in body["recommendations"]} == {"governance", "evaluation"}
+    again = client.get(f"/api/v1/assessments/{body['token']}/").json()
+    assert again["scores"] == body["scores"]
+    assessment = Assessment.objects.get(token=body["token"])
+    assert _scores(assessment) == EXPECTED
+    # A missing answer is reported by question code; nothing is saved.
+    answers.pop("gouv-partenariat")
+    response = client.post(
+        f"/api/v1/questionnaires/{organisation_compass.slug}/assessments/",
+        {"profile": "association", "answers": answers},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert list(response.json()["errors"]["answers"]) == ["gouv-partenariat"]
+    assert Assessment.objects.count() == 1

@@ -74,3 +74,30 @@ def test_percentile_counts_ties_as_half():
     assert percentile_rank(Decimal(30), others) == 63  # (2 + 0.5) / 4 = 62.5 → 63
     assert percentile_rank(Decimal(5), others) == 0
     assert percentile_rank(Decimal(50), others) == 100
+
+
+MULTIPLE = [
+    QuestionSpec(1, "means", 3, multiple=True),  # five options of 1 point, capped at 3
+    QuestionSpec(2, "means", 3),
+    QuestionSpec(3, "vision", 6, multiple=True),  # no cap: the sum of its options (1 + 2 + 3)
+    QuestionSpec(4, "vision", 3, depends_on=3, min_score=3),
+]
+
+
+def test_multiple_choice_sums_the_chosen_scores_capped_at_the_maximum():
+    # means: min(1+1+1+1, 3) = 3, plus 2 → 5 / 6 = 83.3
+    # vision: 1 + 2 = 3 → question 4 asked (3 ≥ 3), scores 3 → 6 / 9 = 66.7
+    result = axis_scores(MULTIPLE, {1: (1, 1, 1, 1), 2: 2, 3: (1, 2), 4: 3})
+    assert result == {"means": Decimal("83.3"), "vision": Decimal("66.7")}
+    assert overall_score(result) == Decimal("75.0")  # (83.3 + 66.7) / 2
+
+
+def test_a_condition_on_a_multiple_choice_uses_its_capped_sum():
+    # vision: question 3 scores 2 < 3, so question 4 is not asked: 2 / 6 = 33.3
+    result = axis_scores(MULTIPLE, {1: (1,), 2: 0, 3: (2,), 4: 3})
+    assert result == {"means": Decimal("16.7"), "vision": Decimal("33.3")}  # means 1 / 6
+
+
+def test_multiple_choice_not_applicable_and_none_chosen():
+    result = axis_scores(MULTIPLE, {1: NOT_APPLICABLE, 2: 3, 3: (0,), 4: 3})
+    assert result == {"means": Decimal("100.0"), "vision": Decimal("0.0")}

@@ -1,7 +1,6 @@
 """Request bodies of the kit's writes: shape and JSON types only; the resource form and the
 services hold the rules."""
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from alliances.api.fields import StrictCharField, StrictIntegerField
@@ -14,8 +13,6 @@ from alliances.kit.enums import (
     ResourceKind,
     ResourceState,
 )
-from alliances.kit.models import Assessment, AssessmentScore
-from alliances.kit.scoring import NOT_APPLICABLE
 from alliances.web.forms.kit import MAX_LINKS
 
 
@@ -93,64 +90,3 @@ class ResourceMoveSerializer(serializers.Serializer):
 class BookmarkSerializer(serializers.Serializer):
     resource = serializers.IntegerField()
     bookmarked = serializers.BooleanField()
-
-
-@extend_schema_field(
-    {
-        "oneOf": [
-            {"type": "integer", "minimum": 0, "maximum": 32767},
-            {"type": "string", "enum": ["na"]},
-        ],
-        "description": "The `order` of the chosen option, or `na` (not applicable).",
-    }
-)
-class CompassAnswerField(serializers.Field):
-    """An option's order (a JSON integer) or "na" where the question allows it."""
-
-    default_error_messages = {"invalid": 'An option\'s order (a whole number) or "na".'}
-
-    def to_internal_value(self, data):
-        if data == NOT_APPLICABLE:
-            return data
-        if isinstance(data, bool) or not isinstance(data, int) or not 0 <= data <= 32767:
-            self.fail("invalid")
-        return data
-
-    def to_representation(self, value):
-        return value
-
-
-class AssessmentRequestSerializer(serializers.Serializer):
-    """Answers to a compass questionnaire, keyed by question code (see the questionnaire)."""
-
-    profile = serializers.ChoiceField(choices=AudienceProfile.choices)
-    answers = serializers.DictField(child=CompassAnswerField())
-
-
-class AxisScoreSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = AssessmentScore
-        fields = ["axis", "score", "maturity"]
-
-
-class AssessmentSerializer(serializers.ModelSerializer):
-    questionnaire = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    scores = AxisScoreSerializer(many=True, read_only=True)
-    result_url = serializers.SerializerMethodField(
-        help_text="The result page (a secret link: share it only on purpose)."
-    )
-
-    class Meta:
-        model = Assessment
-        fields = [
-            "questionnaire",
-            "profile",
-            "overall",
-            "maturity",
-            "scores",
-            "result_url",
-            "created_at",
-        ]
-
-    def get_result_url(self, assessment) -> str:
-        return self.context["request"].build_absolute_uri(assessment.get_absolute_url())

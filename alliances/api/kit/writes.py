@@ -8,19 +8,16 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from alliances.api.forms import References, form_errors, validated
+from alliances.api.forms import References, validated
 from alliances.api.kit import views
 from alliances.api.kit import write_serializers as serializers
 from alliances.core.errors import NotAllowed
 from alliances.kit import perms, selectors
 from alliances.kit.enums import RESOURCE_TRANSITIONS
-from alliances.kit.models import Assessment, Questionnaire, Resource, Theme
-from alliances.kit.scoring import NOT_APPLICABLE
-from alliances.kit.services.compass import AnswerErrors, assessment_submit, questionnaire_questions
+from alliances.kit.models import Resource, Theme
 from alliances.kit.services.resources import (
     bookmark_set,
     resource_create,
@@ -28,7 +25,7 @@ from alliances.kit.services.resources import (
     resource_update,
 )
 from alliances.sdg.models import Goal
-from alliances.web.forms.kit import CompassForm, ResourceForm
+from alliances.web.forms.kit import ResourceForm
 
 NOT_ALLOWED_PROPOSE = _("You may not propose resources.")
 NOT_ALLOWED_EDIT = _("You may not edit this resource.")
@@ -172,62 +169,3 @@ class ResourceBookmark(APIView):
         resource = self._resource(request, pk, Resource.objects.all())
         bookmark_set(user=request.user, resource=resource, on=False)
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class QuestionnaireAssessments(APIView):
-    """Answer a compass questionnaire: the result (scores per axis, maturity) is stored as on the
-    compass page, and its page is given by a secret link."""
-
-    @extend_schema(
-        request=serializers.AssessmentRequestSerializer,
-        responses={201: serializers.AssessmentSerializer},
-    )
-    def post(self, request, slug: str):
-        questionnaire = get_object_or_404(Questionnaire, slug=slug, is_current=True)
-        questions = questionnaire_questions(questionnaire)
-        body = serializers.AssessmentRequestSerializer(data=request.data)
-        body.is_valid(raise_exception=True)
-        by_code = {question.code: question for question in questions}
-        by_pk = {question.pk: question for question in questions}
-        form_data = {"profile": body.validated_data["profile"]}
-        unknown = {}
-        for code, answer in body.validated_data["answers"].items():
-            question = by_code.get(code)
-            if question is None:
-                unknown[code] = [UNKNOWN_QUESTION]
-                continue
-            if answer == NOT_APPLICABLE:
-                form_data[question.field_name] = NOT_APPLICABLE
-                continue
-            option = next((o for o in question.options.all() if o.order == answer), None)
-            # An order that is no option is passed on as is: the form refuses it.
-            form_data[question.field_name] = str(option.pk) if option else f"order-{answer}"
-        if unknown:
-            raise ValidationError({"answers": unknown})
-        form = CompassForm(form_data, questions=questions, audience=questionnaire.audience)
-
-        def rename(name: str):
-            if name.startswith("q_"):
-                return ("answers", by_pk[int(name[2:])].code)
-            return (name,)
-
-        cleaned = validated(form, rename)
-        try:
-            assessment = assessment_submit(
-                questionnaire=questionnaire,
-                answers=form.answers(),
-                profile=cleaned["profile"],
-                user=request.user,
-            )
-        except AnswerErrors as error:
-            form.add_answer_errors(error.errors)
-            raise ValidationError(form_errors(form, rename)) from error
-        assessment = (
-            Assessment.objects.select_related("questionnaire")
-            .prefetch_related("scores")
-            .get(pk=assessment.pk)
-        )
-        return Response(
-            serializers.AssessmentSerializer(assessment, context={"request": request}).data,
-            status=status.HTTP_201_CREATED,
-        )

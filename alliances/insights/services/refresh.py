@@ -33,6 +33,7 @@ from alliances.insights.models import (
 )
 from alliances.insights.services.network import networks_refresh
 from alliances.insights.sql import insert_from_select
+from alliances.kit.services.statistics import compass_statistics_refresh
 from alliances.registry.enums import OrganisationStatus, Publication, World
 from alliances.registry.models import Alliance, Catalyst, Organisation
 from alliances.territories.enums import TerritoryKind
@@ -300,6 +301,7 @@ def insights_refresh() -> RefreshReport:
         freshness_refresh()
         summaries = _summaries()
         networks_refresh()
+        compass_statistics_refresh()
         organisations = Organisation.objects.exclude(status=OrganisationStatus.DELETED).count()
         duration_ms = round((time.perf_counter() - clock) * 1000)
         Refresh.objects.create(

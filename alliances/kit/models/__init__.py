@@ -16,6 +16,7 @@ from alliances.kit.models.resources import (
     ResourceLink,
     Theme,
 )
+from alliances.kit.models.statistics import CompassStatistic
 
 __all__ = [
     "AlertDelivery",
@@ -24,6 +25,7 @@ __all__ = [
     "AssessmentScore",
     "Axis",
     "Bookmark",
+    "CompassStatistic",
     "GuidedPath",
     "Option",
     "PathStep",

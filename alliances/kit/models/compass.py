@@ -3,13 +3,21 @@
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliances.core.models import TimeStampedModel
 from alliances.core.translation import localized
-from alliances.kit.enums import AudienceProfile, CompassAxis, Maturity, QuestionnaireAudience
+from alliances.kit.enums import (
+    AXIS_CHOICES,
+    AudienceProfile,
+    Maturity,
+    QuestionKind,
+    QuestionnaireAudience,
+)
+from alliances.registry.enums import World
 
 
 class Questionnaire(TimeStampedModel):
@@ -55,7 +63,7 @@ class Questionnaire(TimeStampedModel):
 
 class Axis(models.Model):
     questionnaire = models.ForeignKey(Questionnaire, on_delete=models.CASCADE, related_name="axes")
-    code = models.CharField(_("axis"), max_length=20, choices=CompassAxis.choices)
+    code = models.CharField(_("axis"), max_length=20, choices=AXIS_CHOICES)
     order = models.PositiveSmallIntegerField(_("order"))
     name_fr = models.CharField(_("name (French)"), max_length=120)
     name_en = models.CharField(_("name (English)"), max_length=120)
@@ -83,10 +91,22 @@ class Axis(models.Model):
 
 
 class Question(models.Model):
-    """A question answered by choosing one scored option (a choice, a scale or yes/no)."""
+    """A question answered by choosing one scored option (a choice, a scale or yes/no), or
+    several (multiple choice: the chosen scores add up, capped at `max_score`)."""
 
     axis = models.ForeignKey(Axis, on_delete=models.CASCADE, related_name="questions")
     code = models.SlugField(_("code"), max_length=30)
+    kind = models.CharField(
+        _("answers"), max_length=8, choices=QuestionKind.choices, default=QuestionKind.SINGLE
+    )
+    max_score = models.PositiveSmallIntegerField(
+        _("maximum score (multiple choice)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "The chosen options' scores add up to at most this; empty: the sum of all options."
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("order"))
     text_fr = models.CharField(_("question (French)"), max_length=300)
     text_en = models.CharField(_("question (English)"), max_length=300)
@@ -125,6 +145,25 @@ class Question(models.Model):
     @property
     def field_name(self) -> str:
         return f"q_{self.pk}"
+
+    @property
+    def is_multiple(self) -> bool:
+        return self.kind == QuestionKind.MULTIPLE
+
+    def clean(self) -> None:
+        if self.max_score is not None and not self.is_multiple:
+            raise ValidationError(
+                {"max_score": _("A maximum score is only for a multiple-choice question.")}
+            )
+
+    def maximum(self) -> int:
+        """The most this question can score (uses the prefetched options)."""
+        scores = [option.score for option in self.options.all()]
+        if not scores:
+            return 0
+        if self.is_multiple:
+            return min(self.max_score or sum(scores), sum(scores))
+        return max(scores)
 
 
 class Option(models.Model):
@@ -182,6 +221,21 @@ class Assessment(TimeStampedModel):
         blank=True,
         related_name="+",
     )
+    alliance = models.ForeignKey(
+        "registry.Alliance",
+        verbose_name=_("alliance evaluated"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="evaluations",
+    )
+    world = models.CharField(
+        _("world"),
+        max_length=20,
+        choices=World.choices,
+        blank=True,
+        help_text=_("The organisation's world, or else the one of the profile: peers share it."),
+    )
     profile = models.CharField(_("profile"), max_length=20, choices=AudienceProfile.choices)
     overall = models.DecimalField(_("overall score"), max_digits=5, decimal_places=1)
     maturity = models.CharField(_("maturity level"), max_length=10, choices=Maturity.choices)
@@ -200,9 +254,15 @@ class Assessment(TimeStampedModel):
 
 
 class Answer(models.Model):
+    """One question's answer: an option (single choice), options (multiple choice) or "not
+    applicable"."""
+
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
     option = models.ForeignKey(Option, on_delete=models.PROTECT, null=True, blank=True)
+    options = models.ManyToManyField(
+        Option, verbose_name=_("options chosen"), blank=True, related_name="+"
+    )
     not_applicable = models.BooleanField(_("not applicable"), default=False)
 
     class Meta:
@@ -211,8 +271,7 @@ class Answer(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["assessment", "question"], name="kit_answer_unique"),
             models.CheckConstraint(
-                condition=models.Q(option__isnull=False, not_applicable=False)
-                | models.Q(option__isnull=True, not_applicable=True),
+                condition=models.Q(option__isnull=True) | models.Q(not_applicable=False),
                 name="kit_answer_option_or_not_applicable",
             ),
         ]
@@ -225,7 +284,7 @@ class AssessmentScore(models.Model):
     """The score of one axis, stored when the assessment is saved (peer comparisons read it)."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")
-    axis = models.CharField(_("axis"), max_length=20, choices=CompassAxis.choices)
+    axis = models.CharField(_("axis"), max_length=20, choices=AXIS_CHOICES)
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=1)
     maturity = models.CharField(_("maturity level"), max_length=10, choices=Maturity.choices)
 

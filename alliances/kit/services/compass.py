@@ -5,14 +5,27 @@ from django.utils.translation import gettext_lazy as _
 
 from alliances.core.errors import DomainError
 from alliances.kit import scoring
-from alliances.kit.enums import AudienceProfile, maturity_for_score
+from alliances.kit.enums import (
+    PROFILE_WORLD,
+    AudienceProfile,
+    QuestionnaireAudience,
+    maturity_for_score,
+)
 from alliances.kit.models import Answer, Assessment, AssessmentScore, Question, Questionnaire
+from alliances.registry.enums import Publication
 
 ANSWER_MISSING = _("Answer this question.")
 NOT_APPLICABLE_REFUSED = _("“Not applicable” is not an answer to this question.")
 UNKNOWN_OPTION = _("This answer is not one of the question’s options.")
 UNKNOWN_PROFILE = _("Choose your profile.")
 OLD_VERSION = _("This version of the questionnaire is closed; answer the current one.")
+NOT_APPLICABLE_ALONE = _("“Not applicable” cannot be combined with other answers.")
+ONE_ANSWER_ONLY = _("Choose one answer only.")
+TERRITORY_REQUIRED = _("Give the territory you answer for.")
+ALLIANCE_REQUIRED = _("Choose a published alliance to evaluate.")
+SIGN_IN_REQUIRED = _("Sign in to evaluate an alliance.")
+NOT_A_MEMBER = _("This organisation is not a member of the alliance.")
+NO_ALLIANCE_HERE = _("Only the alliance evaluation is answered for an alliance.")
 
 
 class AnswerErrors(DomainError):
@@ -26,7 +39,7 @@ class AnswerErrors(DomainError):
 def questionnaire_questions(questionnaire: Questionnaire) -> list[Question]:
     return list(
         Question.objects.filter(axis__questionnaire=questionnaire)
-        .select_related("axis")
+        .select_related("axis", "depends_on")
         .prefetch_related("options")
         .order_by("axis__order", "order")
     )
@@ -37,85 +50,155 @@ def question_specs(questions: list[Question]) -> list[scoring.QuestionSpec]:
         scoring.QuestionSpec(
             key=question.pk,
             axis=question.axis.code,
-            max_score=max(option.score for option in question.options.all()),
+            max_score=question.maximum(),
             depends_on=question.depends_on_id,
             min_score=question.depends_on_min_score,
+            multiple=question.is_multiple,
         )
         for question in questions
     ]
 
 
-def _resolve(questions: list[Question], raw: dict[int, str]) -> tuple[dict, dict, dict]:
-    """Raw answers (option pk as text, or "na") → (scores, chosen options, errors)."""
+def _values(raw) -> list[str]:
+    """A raw answer as a list of non-empty texts: one option pk, several, or "na"."""
+    if raw is None:
+        return []
+    if isinstance(raw, (list, tuple)):
+        values = [str(value).strip() for value in raw]
+    else:
+        values = [str(raw).strip()]
+    return [value for value in values if value]
+
+
+def _resolve(questions: list[Question], raw: dict) -> tuple[dict, dict, dict]:
+    """Raw answers (option pk as text, a list of them for multiple choice, or "na") →
+    (scores, chosen options, errors). A score is an int (single choice) or a tuple of ints
+    (multiple choice); chosen is None ("not applicable"), an option or a list of options."""
     scores, chosen, errors = {}, {}, {}
     for question in questions:
-        value = (raw.get(question.pk) or "").strip()
-        if not value:
+        values = _values(raw.get(question.pk))
+        if not values:
             continue
-        if value == scoring.NOT_APPLICABLE:
+        if scoring.NOT_APPLICABLE in values:
             if not question.allows_not_applicable:
                 errors[question.pk] = NOT_APPLICABLE_REFUSED
-                continue
-            scores[question.pk] = scoring.NOT_APPLICABLE
-            chosen[question.pk] = None
+            elif len(values) > 1:
+                errors[question.pk] = NOT_APPLICABLE_ALONE
+            else:
+                scores[question.pk] = scoring.NOT_APPLICABLE
+                chosen[question.pk] = None
             continue
-        option = next((o for o in question.options.all() if str(o.pk) == value), None)
-        if option is None:
+        if len(values) > 1 and not question.is_multiple:
+            errors[question.pk] = ONE_ANSWER_ONLY
+            continue
+        by_pk = {str(option.pk): option for option in question.options.all()}
+        options = [by_pk.get(value) for value in dict.fromkeys(values)]
+        if None in options:
             errors[question.pk] = UNKNOWN_OPTION
             continue
-        scores[question.pk] = option.score
-        chosen[question.pk] = option
+        if question.is_multiple:
+            scores[question.pk] = tuple(option.score for option in options)
+            chosen[question.pk] = options
+        else:
+            scores[question.pk] = options[0].score
+            chosen[question.pk] = options[0]
     return scores, chosen, errors
+
+
+def _check_context(questionnaire, *, user, alliance, territory, organisation) -> None:
+    """Who and what an assessment is about, by audience (raises a DomainError)."""
+    if questionnaire.audience == QuestionnaireAudience.ALLIANCE:
+        if user is None or not user.is_authenticated:
+            raise DomainError(SIGN_IN_REQUIRED)
+        if alliance is None or alliance.publication != Publication.PUBLISHED:
+            raise DomainError(ALLIANCE_REQUIRED)
+        if (
+            organisation is not None
+            and not alliance.memberships.filter(organisation=organisation).exists()
+        ):
+            raise DomainError(NOT_A_MEMBER)
+        return
+    if alliance is not None:
+        raise DomainError(NO_ALLIANCE_HERE)
+    if questionnaire.audience == QuestionnaireAudience.TERRITORY and territory is None:
+        raise DomainError(TERRITORY_REQUIRED)
+
+
+def _answer_rows(assessment, chosen: dict, asked: set) -> None:
+    rows, multiple = [], []
+    for key, choice in chosen.items():
+        if key not in asked:
+            continue
+        row = Answer(
+            assessment=assessment,
+            question_id=key,
+            option=choice if not isinstance(choice, list) else None,
+            not_applicable=choice is None,
+        )
+        rows.append(row)
+        if isinstance(choice, list):
+            multiple.append((row, choice))
+    Answer.objects.bulk_create(rows)
+    if multiple:
+        through = Answer.options.through
+        through.objects.bulk_create(
+            through(answer_id=row.pk, option_id=option.pk)
+            for row, options in multiple
+            for option in options
+        )
 
 
 @transaction.atomic
 def assessment_submit(
     *,
     questionnaire: Questionnaire,
-    answers: dict[int, str],
+    answers: dict,
     profile: str,
     user=None,
     organisation=None,
     territory=None,
+    alliance=None,
     is_demo: bool = False,
 ) -> Assessment:
-    """Score and store one assessment. Answers to conditional questions whose condition does not
-    hold are dropped; every question that is asked needs an answer."""
+    """Score and store one assessment. `answers`: question pk → option pk (text), a list of
+    option pks (multiple choice) or "na". Answers to conditional questions whose condition does
+    not hold are dropped; every question that is asked needs an answer.
+
+    Without a territory, the organisation's commune (or département) is recorded; the world of
+    the assessment is the organisation's, or else the one of the profile."""
     if not questionnaire.is_current:
         raise DomainError(OLD_VERSION)
     if profile not in AudienceProfile.values:
         raise DomainError(UNKNOWN_PROFILE)
+    _check_context(
+        questionnaire, user=user, alliance=alliance, territory=territory, organisation=organisation
+    )
     questions = questionnaire_questions(questionnaire)
     specs = question_specs(questions)
     scores, chosen, errors = _resolve(questions, answers)
+    points = scoring.points_by_question(specs, scores)
     for spec in specs:
-        if spec.key not in scores and spec.key not in errors and scoring.is_asked(spec, scores):
+        if spec.key not in scores and spec.key not in errors and scoring.is_asked(spec, points):
             errors[spec.key] = ANSWER_MISSING
     if errors:
         raise AnswerErrors(errors)
     per_axis = scoring.axis_scores(specs, scores)
     overall = scoring.overall_score(per_axis)
+    if territory is None and organisation is not None:
+        territory = organisation.commune or organisation.departement
     assessment = Assessment.objects.create(
         questionnaire=questionnaire,
         user=user if user is not None and user.is_authenticated else None,
         organisation=organisation,
         territory=territory,
+        alliance=alliance,
+        world=organisation.world if organisation is not None else PROFILE_WORLD[profile],
         profile=profile,
         overall=overall,
         maturity=maturity_for_score(overall),
         is_demo=is_demo,
     )
-    asked = {spec.key for spec in specs if scoring.is_asked(spec, scores)}
-    Answer.objects.bulk_create(
-        Answer(
-            assessment=assessment,
-            question_id=key,
-            option=chosen[key],
-            not_applicable=chosen[key] is None,
-        )
-        for key in chosen
-        if key in asked
-    )
+    _answer_rows(assessment, chosen, {spec.key for spec in specs if scoring.is_asked(spec, points)})
     AssessmentScore.objects.bulk_create(
         AssessmentScore(
             assessment=assessment, axis=axis, score=value, maturity=maturity_for_score(value)

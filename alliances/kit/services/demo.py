@@ -17,6 +17,7 @@ from alliances.kit.services.resources import ResourceData, resource_create, reso
 from alliances.sdg.models import Goal
 
 DEMO_ASSESSMENTS = 14  # above the default peer minimum, so the demo shows a comparison
+DEMO_EVALUATORS = 4  # above the evaluation minimum, so an alliance page shows its evaluation
 
 
 def _language(title: str, summary: str) -> str:
@@ -83,6 +84,32 @@ def _paths(editor) -> int:
     return len(PATHS)
 
 
+def _demo_departements() -> list:
+    """Two départements of one région, where the demo answers are recorded: the région then
+    has enough answers for the observatory's means, each département alone does not."""
+    from alliances.territories.models import Territory
+
+    region = Territory.objects.filter(kind="region", code="84").first() or (
+        Territory.objects.filter(kind="region").order_by("code").first()
+    )
+    if region is None:
+        return []
+    return list(Territory.objects.filter(kind="departement", region=region).order_by("code")[:2])
+
+
+def _random_answers(questions, draw) -> dict:
+    answers = {}
+    for question in questions:
+        options = list(question.options.all())
+        if question.is_multiple:
+            answers[question.pk] = [
+                str(option.pk) for option in draw.sample(options, draw.randint(1, 3))
+            ]
+        else:
+            answers[question.pk] = str(draw.choice(options).pk)
+    return answers
+
+
 def _assessments() -> int:
     """Anonymous demo answers to the organisation compass, drawn with a fixed seed."""
     questionnaire = Questionnaire.objects.filter(
@@ -93,15 +120,51 @@ def _assessments() -> int:
     existing = Assessment.objects.filter(questionnaire=questionnaire, is_demo=True).count()
     draw = random.Random(17)  # noqa: S311 — demo data, not security
     questions = questionnaire_questions(questionnaire)
-    for _number in range(existing, DEMO_ASSESSMENTS):
-        answers = {}
-        for question in questions:
-            options = list(question.options.all())
-            answers[question.pk] = str(draw.choice(options).pk)
+    departements = _demo_departements()
+    for number in range(existing, DEMO_ASSESSMENTS):
         assessment_submit(
-            questionnaire=questionnaire, answers=answers, profile="association", is_demo=True
+            questionnaire=questionnaire,
+            answers=_random_answers(questions, draw),
+            profile="association",
+            territory=departements[number % len(departements)] if departements else None,
+            is_demo=True,
         )
     return DEMO_ASSESSMENTS
+
+
+def _evaluations() -> int:
+    """Demo members' evaluations of the first inspiring demo alliance, by demo accounts."""
+    from alliances.accounts.models import User
+    from alliances.kit.selectors import evaluation_questionnaire
+    from alliances.registry.models import Alliance
+
+    questionnaire = evaluation_questionnaire()
+    alliance = (
+        Alliance.objects.published().filter(is_demo=True, inspiring=True).order_by("pk").first()
+    )
+    if questionnaire is None or alliance is None:
+        return 0
+    if Assessment.objects.filter(alliance=alliance, is_demo=True).exists():
+        return DEMO_EVALUATORS
+    draw = random.Random(7)  # noqa: S311 — demo data, not security
+    questions = questionnaire_questions(questionnaire)
+    for number in range(1, DEMO_EVALUATORS + 1):
+        user, created = User.objects.get_or_create(
+            email=f"membre-{number}@demo.alliances.test",
+            defaults={"display_name": f"Membre démo {number}", "is_demo": True},
+        )
+        if created:
+            user.set_unusable_password()
+            user.save()
+        assessment_submit(
+            questionnaire=questionnaire,
+            answers=_random_answers(questions, draw),
+            profile="association",
+            user=user,
+            alliance=alliance,
+            is_demo=True,
+        )
+    return DEMO_EVALUATORS
 
 
 @transaction.atomic
@@ -112,4 +175,5 @@ def kit_demo_load() -> tuple[int, int]:
     _resources(editor)
     paths = _paths(editor)
     _assessments()
+    _evaluations()
     return Resource.objects.filter(is_demo=True).count(), paths

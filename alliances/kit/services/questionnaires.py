@@ -14,11 +14,15 @@ from django.utils.translation import gettext as _
 
 from alliances.core.errors import DomainError
 from alliances.core.reference import LoadReport
-from alliances.kit.enums import CompassAxis, QuestionnaireAudience
+from alliances.kit.enums import CompassAxis, EvaluationAngle, QuestionKind, QuestionnaireAudience
 from alliances.kit.models import Axis, Option, Question, Questionnaire
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-QUESTIONNAIRE_FILES = ["compass-organisation.yaml", "compass-territory.yaml"]
+QUESTIONNAIRE_FILES = [
+    "compass-organisation.yaml",
+    "compass-territory.yaml",
+    "alliance-evaluation.yaml",
+]
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,28 @@ def _options(question: dict, scales: dict, where: str, path: Path) -> list[dict]
     return parsed
 
 
+def _kind_and_cap(question: dict, options: list[dict], where: str, path: Path) -> tuple:
+    """(kind, max_score) of a question: `kind: multiple` may carry a `max_score` cap."""
+    kind = question.get("kind", QuestionKind.SINGLE)
+    if kind not in QuestionKind.values:
+        raise QuestionnaireFileError(path, where, _("“kind” must be “single” or “multiple”."))
+    cap = question.get("max_score")
+    if cap is None:
+        return kind, None
+    total = sum(option["score"] for option in options)
+    if kind != QuestionKind.MULTIPLE:
+        raise QuestionnaireFileError(
+            path, where, _("“max_score” is only for a multiple-choice question.")
+        )
+    if not isinstance(cap, int) or isinstance(cap, bool) or not 1 <= cap <= total:
+        raise QuestionnaireFileError(
+            path,
+            where,
+            _("“max_score” must be a whole number from 1 to the sum of the options (%d).") % total,
+        )
+    return kind, cap
+
+
 def parse_questionnaire(path: Path) -> dict:
     """Read and check a questionnaire file; every problem names where it is."""
     try:
@@ -80,7 +106,16 @@ def parse_questionnaire(path: Path) -> dict:
     if not isinstance(document.get("version"), int) or document["version"] < 1:
         raise QuestionnaireFileError(path, "version", _("must be a whole number ≥ 1."))
     if document.get("audience") not in QuestionnaireAudience.values:
-        raise QuestionnaireFileError(path, "audience", _("must be “organisation” or “territory”."))
+        raise QuestionnaireFileError(
+            path, "audience", _("must be “organisation”, “territory” or “alliance”.")
+        )
+    # An alliance is evaluated along the seven angles; an organisation or a territory is placed
+    # on the compass axes (resources are tagged with these, so recommendations can match).
+    axis_codes = (
+        EvaluationAngle.values
+        if document["audience"] == QuestionnaireAudience.ALLIANCE
+        else CompassAxis.values
+    )
     parsed = {
         "slug": document["slug"],
         "version": document["version"],
@@ -93,7 +128,7 @@ def parse_questionnaire(path: Path) -> dict:
     codes: set[str] = set()
     for axis_number, axis in enumerate(document.get("axes") or [], start=1):
         where = f"axis {axis_number}"
-        if axis.get("code") not in CompassAxis.values:
+        if axis.get("code") not in axis_codes:
             raise QuestionnaireFileError(
                 path, where, _("unknown axis code “%s”.") % axis.get("code")
             )
@@ -108,7 +143,14 @@ def parse_questionnaire(path: Path) -> dict:
                 raise QuestionnaireFileError(
                     path, q_where, _("“depends_on” must name an earlier question.")
                 )
+            min_score = question.get("min_score", 1)
+            if not isinstance(min_score, int) or isinstance(min_score, bool) or min_score < 0:
+                raise QuestionnaireFileError(
+                    path, q_where, _("“min_score” must be a whole number ≥ 0.")
+                )
             codes.add(code)
+            options = _options(question, scales, q_where, path)
+            kind, cap = _kind_and_cap(question, options, q_where, path)
             questions.append(
                 {
                     "code": code,
@@ -116,8 +158,10 @@ def parse_questionnaire(path: Path) -> dict:
                     "help": _text(question, "help", q_where, path, required=False),
                     "not_applicable": bool(question.get("not_applicable", False)),
                     "depends_on": depends_on,
-                    "min_score": int(question.get("min_score", 1)),
-                    "options": _options(question, scales, q_where, path),
+                    "min_score": min_score,
+                    "kind": kind,
+                    "max_score": cap,
+                    "options": options,
                 }
             )
         if not questions:
@@ -179,6 +223,8 @@ def questionnaire_load(*, path: Path) -> LoadResult:
                 text_en=data["text"][1],
                 help_fr=data["help"][0],
                 help_en=data["help"][1],
+                kind=data["kind"],
+                max_score=data["max_score"],
                 allows_not_applicable=data["not_applicable"],
                 depends_on=by_code.get(data["depends_on"]),
                 depends_on_min_score=data["min_score"],

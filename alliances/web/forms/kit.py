@@ -93,16 +93,7 @@ class ResourceForm(forms.Form):
         return territory
 
     def clean_author_siren_or_rna(self):
-        value = self.cleaned_data["author_siren_or_rna"].replace(" ", "").upper()
-        if not value:
-            return None
-        organisation = Organisation.objects.filter(siren=value).first()
-        organisation = organisation or Organisation.objects.filter(rna_id=value).first()
-        if organisation is None:
-            raise ValidationError(
-                _("No organisation of the registry has the SIREN or RNA number “%s”.") % value
-            )
-        return organisation
+        return _organisation_by_number(self.cleaned_data["author_siren_or_rna"])
 
     def clean_links(self):
         links = []
@@ -169,36 +160,124 @@ class ResourceForm(forms.Form):
         )
 
 
+TERRITORY_KINDS = [
+    ("region", _("région")),
+    ("departement", _("département")),
+    ("epci", _("intercommunality (EPCI)")),
+    ("commune", _("commune")),
+]
+
+
+def _organisation_by_number(value: str):
+    """The registry organisation with this SIREN or RNA number, or a ValidationError."""
+    value = value.replace(" ", "").upper()
+    if not value:
+        return None
+    organisation = Organisation.objects.filter(siren=value).first()
+    organisation = organisation or Organisation.objects.filter(rna_id=value).first()
+    if organisation is None:
+        raise ValidationError(
+            _("No organisation of the registry has the SIREN or RNA number “%s”.") % value
+        )
+    return organisation
+
+
 class CompassForm(forms.Form):
-    """One radio group per question (plus "not applicable" where allowed). Every question is
-    optional here: the service knows which ones are asked, given the conditions."""
+    """One radio group per question (checkboxes for a multiple-choice question), plus "not
+    applicable" where allowed. Every question is optional here: the service knows which ones are
+    asked, given the conditions. For an alliance evaluation (`alliance` given), the organisation
+    is chosen among the alliance's members and no territory is asked."""
 
     profile = forms.ChoiceField(
         label=_("You answer as"), choices=[("", "—"), *AudienceProfile.choices]
     )
 
-    def __init__(self, *args, questions, audience, **kwargs):
+    def __init__(self, *args, questions, audience, alliance=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.audience = audience
         if audience == QuestionnaireAudience.TERRITORY:
             self.fields["profile"].choices = [
                 ("", "—"),
                 (AudienceProfile.LOCAL_AUTHORITY, AudienceProfile.LOCAL_AUTHORITY.label),
                 (AudienceProfile.CATALYST, AudienceProfile.CATALYST.label),
             ]
+        if alliance is not None:
+            self.fields["organisation"] = forms.ModelChoiceField(
+                label=_("Your organisation in the alliance (optional)"),
+                queryset=Organisation.objects.filter(memberships__alliance=alliance)
+                .distinct()
+                .order_by("search_name"),
+                required=False,
+                empty_label="—",
+            )
+        else:
+            self.fields["organisation"] = forms.CharField(
+                label=_("Your organisation (SIREN or RNA number, optional)"),
+                required=False,
+                max_length=20,
+                help_text=_(
+                    "Peers are then the respondents of your organisation's world, and its "
+                    "territory is recorded if you give none."
+                ),
+            )
+            territory_required = audience == QuestionnaireAudience.TERRITORY
+            self.fields["territory_kind"] = forms.ChoiceField(
+                label=_("Kind of territory"),
+                choices=[("", "—"), *TERRITORY_KINDS],
+                required=territory_required,
+            )
+            self.fields["territory_code"] = forms.CharField(
+                label=_("Territory (INSEE code)")
+                if territory_required
+                else _("Territory (INSEE code, optional)"),
+                required=territory_required,
+                max_length=9,
+                help_text=_("For instance 75056 for the commune of Paris, 69 for the Rhône."),
+            )
         self.questions = questions
         for question in questions:
             choices = [(str(option.pk), option.label) for option in question.options.all()]
             if question.allows_not_applicable:
                 choices.append((NOT_APPLICABLE, _("Not applicable")))
-            self.fields[question.field_name] = forms.ChoiceField(
+            field_class, widget = (
+                (forms.MultipleChoiceField, forms.CheckboxSelectMultiple)
+                if question.is_multiple
+                else (forms.ChoiceField, forms.RadioSelect)
+            )
+            self.fields[question.field_name] = field_class(
                 label=question.text,
                 choices=choices,
                 required=False,
-                widget=forms.RadioSelect,
+                widget=widget,
                 help_text=question.help,
             )
 
-    def answers(self) -> dict[int, str]:
+    def clean_organisation(self):
+        value = self.cleaned_data.get("organisation")
+        if isinstance(value, str):
+            return _organisation_by_number(value)
+        return value
+
+    def clean(self):
+        data = super().clean()
+        kind, code = data.get("territory_kind"), (data.get("territory_code") or "").strip()
+        data["territory"] = None
+        if kind and code:
+            territory = Territory.objects.filter(kind=kind, code=code.upper()).first()
+            if territory is None:
+                self.add_error(
+                    "territory_code",
+                    _("No territory of this kind has the code “%s”.") % code,
+                )
+            data["territory"] = territory
+        elif kind or code:
+            self.add_error(
+                "territory_code" if kind else "territory_kind",
+                _("Give both the kind of territory and its code."),
+            )
+        return data
+
+    def answers(self) -> dict:
         return {
             question.pk: self.cleaned_data.get(question.field_name) or ""
             for question in self.questions
@@ -208,6 +287,11 @@ class CompassForm(forms.Form):
         for question in self.questions:
             if question.pk in errors:
                 self.add_error(question.field_name, str(errors[question.pk]))
+
+    def respondent_fields(self) -> list:
+        """Who answers, for what: the bound fields shown before the questions."""
+        names = ["profile", "organisation", "territory_kind", "territory_code"]
+        return [self[name] for name in names if name in self.fields]
 
     def groups(self) -> list[tuple]:
         """Questions grouped by axis, as (axis, [(question, bound field)])."""

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 
 from alliances.core.charts import CACHE_SECONDS, chart_svg
 from alliances.insights import charts, selectors, tables
+from alliances.kit.selectors import compass_statistics_for
 from alliances.territories import selectors as territory_selectors
 from alliances.territories.enums import TerritoryKind
 
@@ -111,6 +112,7 @@ def diagnostic(request, kind: str | None = None, code: str | None = None):
             "charts": _charts(data) if result.summary else {},
             "csv_urls": {slug: _url("csv", kind, code, slug=slug) for slug in data},
             "pdf_url": _url("pdf", kind, code),
+            "compass_statistics": compass_statistics_for(territory),
         },
     )
 

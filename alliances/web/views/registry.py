@@ -127,6 +127,7 @@ def alliance_list(request):
 @require_safe
 def alliance_detail(request, pk: int):
     from alliances.registry.perms import can_moderate
+    from alliances.web.views.kit.compass import evaluation_context
 
     moderator = can_moderate(request.user)
     alliance = selectors.alliance_get(pk, include_unpublished=moderator)
@@ -138,6 +139,7 @@ def alliance_detail(request, pk: int):
             "alliance": alliance,
             "member_groups": selectors.alliance_members_by_world(alliance),
             "is_published": alliance.publication == Publication.PUBLISHED,
+            **evaluation_context(alliance, request.user),
         },
     )
 

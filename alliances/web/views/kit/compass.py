@@ -3,15 +3,22 @@ result by its secret link; signed-in people see their history and evolution."""
 
 import altair as alt
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from alliances.core.charts import chart_svg
-from alliances.kit import perms, selectors
+from alliances.core.errors import DomainError
+from alliances.kit import charts, perms, selectors
+from alliances.kit.enums import QuestionnaireAudience
 from alliances.kit.models import Assessment, Questionnaire
 from alliances.kit.services.compass import AnswerErrors, assessment_submit, questionnaire_questions
+from alliances.registry.models import Alliance
 from alliances.web.forms.kit import CompassForm
+
+TABLE_NOTE = _("The data is in the table below.")
 
 
 @require_safe
@@ -21,7 +28,7 @@ def compass_index(request):
         "web/kit/compass_index.html",
         {
             "section": "kit",
-            "questionnaires": selectors.current_questionnaires(),
+            "questionnaires": selectors.current_compasses(),
             "assessments": selectors.user_assessments(request.user)[:10]
             if perms.can_view_assessment_history(request.user)
             else [],
@@ -31,7 +38,11 @@ def compass_index(request):
 
 @require_http_methods(["GET", "POST"])
 def compass_answer(request, slug: str):
-    questionnaire = get_object_or_404(Questionnaire, slug=slug, is_current=True)
+    questionnaire = get_object_or_404(
+        Questionnaire.objects.exclude(audience=QuestionnaireAudience.ALLIANCE),
+        slug=slug,
+        is_current=True,
+    )
     questions = questionnaire_questions(questionnaire)
     form = CompassForm(request.POST or None, questions=questions, audience=questionnaire.audience)
     if request.method == "POST" and form.is_valid():
@@ -41,9 +52,13 @@ def compass_answer(request, slug: str):
                 answers=form.answers(),
                 profile=form.cleaned_data["profile"],
                 user=request.user,
+                organisation=form.cleaned_data.get("organisation"),
+                territory=form.cleaned_data.get("territory"),
             )
         except AnswerErrors as error:
             form.add_answer_errors(error.errors)
+        except DomainError as error:
+            form.add_error(None, str(error))
         else:
             messages.success(
                 request,
@@ -59,17 +74,12 @@ def compass_answer(request, slug: str):
 
 
 def _axes_chart(results, title: str):
-    data = [{"axis": r.label, "score": float(r.score)} for r in results]
-    chart = (
-        alt.Chart(alt.Data(values=data))
-        .mark_bar(color="#19486a")
-        .encode(
-            x=alt.X("score:Q", title=_("Score (out of 100)"), scale=alt.Scale(domain=[0, 100])),
-            y=alt.Y("axis:N", title=None, sort=None),
-        )
-        .properties(width=420, height=32 * len(data))
+    """The radar of the scores per axis (its table is on the page)."""
+    return chart_svg(
+        charts.radar([(result.label, float(result.score)) for result in results]),
+        title=title,
+        description=str(TABLE_NOTE),
     )
-    return chart_svg(chart, title=title, description=_("The data is in the table below."))
 
 
 def _evolution_chart(history):
@@ -112,7 +122,102 @@ def compass_result(request, token: str):
             "gaps": [r for r in results if not r.is_strength],
             "recommendations": selectors.recommendations(assessment, results),
             "peers": selectors.peer_comparison(assessment, results),
+            "is_evaluation": assessment.alliance_id is not None,
             "history": history if len(history) > 1 else [],
             "evolution_chart": _evolution_chart(history) if len(history) > 1 else "",
         },
     )
+
+
+@require_safe
+def compass_result_pdf(request, token: str):
+    """The result as a printable PDF, reached by the same secret link."""
+    from alliances.kit.report_pdf import render_assessment_pdf
+
+    assessment = get_object_or_404(Assessment.objects.select_related("questionnaire"), token=token)
+    results = selectors.assessment_results(assessment)
+    pdf = render_assessment_pdf(
+        assessment,
+        results,
+        selectors.recommendations(assessment, results),
+        absolute_url=request.build_absolute_uri,
+        peers=selectors.peer_comparison(assessment, results),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="boussole-{assessment.created_at:%Y-%m-%d}.pdf"'
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def alliance_evaluation(request, pk: int):
+    """A member evaluates a published alliance along the seven angles (signed in)."""
+    alliance = get_object_or_404(Alliance.objects.published(), pk=pk)
+    questionnaire = selectors.evaluation_questionnaire()
+    if questionnaire is None:
+        raise Http404
+    if not perms.can_evaluate_alliance(request.user, alliance):
+        return redirect_to_login(request.get_full_path())
+    questions = questionnaire_questions(questionnaire)
+    form = CompassForm(
+        request.POST or None,
+        questions=questions,
+        audience=questionnaire.audience,
+        alliance=alliance,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment_submit(
+                questionnaire=questionnaire,
+                answers=form.answers(),
+                profile=form.cleaned_data["profile"],
+                user=request.user,
+                organisation=form.cleaned_data.get("organisation"),
+                alliance=alliance,
+            )
+        except AnswerErrors as error:
+            form.add_answer_errors(error.errors)
+        except DomainError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you: your evaluation is saved. The alliance's page shows the members' "
+                    "mean once enough members have answered."
+                ),
+            )
+            return redirect(alliance.get_absolute_url() + "#evaluation-title")
+    return render(
+        request,
+        "web/kit/compass_answer.html",
+        {
+            "section": "alliances",
+            "questionnaire": questionnaire,
+            "form": form,
+            "alliance": alliance,
+            "previous": selectors.user_evaluation(alliance, request.user),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def evaluation_context(alliance, user) -> dict:
+    """What the alliance page shows of its evaluation: the aggregate (from the minimum of
+    respondents), its radar, and whether this person may answer."""
+    evaluation = selectors.alliance_evaluation(alliance)
+    chart = ""
+    if evaluation.is_shown:
+        chart = chart_svg(
+            charts.radar([(angle.label, float(angle.mean)) for angle in evaluation.angles]),
+            title=_("Members' evaluation per angle"),
+            description=str(TABLE_NOTE),
+        )
+    return {
+        "evaluation": evaluation,
+        "evaluation_chart": chart,
+        "can_evaluate": evaluation.questionnaire is not None
+        and perms.can_evaluate_alliance(user, alliance),
+    }
