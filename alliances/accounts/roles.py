@@ -128,3 +128,54 @@ def serves_any(user, territories) -> bool:
     if not served:
         return False
     return any(serves_territory(user, territory) for territory in territories)
+
+
+@dataclass(frozen=True)
+class RoleSummary:
+    """What the account page shows: the roles a person holds and where."""
+
+    platform: list[str]
+    organisations: list  # OrganisationMembership rows, organisation selected
+    catalyst: list  # CatalystAssignment rows, catalyst and territory selected
+    programmes: list
+    measures: list
+    events: list
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(
+            (
+                self.platform,
+                self.organisations,
+                self.catalyst,
+                self.programmes,
+                self.measures,
+                self.events,
+            )
+        )
+
+
+def summary(user) -> RoleSummary:
+    from django.utils.translation import gettext as _
+
+    platform = []
+    if is_platform_admin(user):
+        platform.append(_("platform administrator"))
+    elif is_moderator(user):
+        platform.append(_("moderator"))
+    return RoleSummary(
+        platform=platform,
+        organisations=list(
+            OrganisationMembership.objects.filter(user=user)
+            .select_related("organisation")
+            .order_by("organisation__search_name")
+        ),
+        catalyst=list(
+            CatalystAssignment.objects.filter(user=user).select_related(
+                "catalyst__organisation", "territory"
+            )
+        ),
+        programmes=list(user.co_piloted_programmes.all()),
+        measures=list(user.piloted_measures.select_related("programme")),
+        events=list(user.organised_events.all()),
+    )

@@ -17,10 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 WEB_SCHEMES = ("http", "https")
 
-_web_url_validator = URLValidator(
-    schemes=list(WEB_SCHEMES),
-    message=_("Enter a web address that starts with http:// or https://."),
-)
+NOT_A_WEB_URL = _("Enter a web address that starts with http:// or https://.")
+
+_web_url_validator = URLValidator(schemes=list(WEB_SCHEMES), message=NOT_A_WEB_URL)
 
 
 def validate_web_url(value: str) -> None:
@@ -39,6 +38,8 @@ def is_web_url(value: str) -> bool:
 
 class WebURLField(forms.URLField):
     default_validators = [validate_web_url]
+    # A field's own message replaces its validators' for the same code ("invalid").
+    default_error_messages = {"invalid": NOT_A_WEB_URL}
 
     def __init__(self, **kwargs):
         kwargs.setdefault("assume_scheme", "https")
@@ -60,3 +61,13 @@ def install_web_url_validator() -> None:
         # `validators` (cached) is what validation runs; `_validators` is what migrations record.
         if validate_web_url not in field.validators:
             field.validators.append(validate_web_url)
+    # The admin site builds its URL inputs from this table (copied into each model admin when
+    # it is registered, which may already have happened): the same form field there.
+    from django.contrib import admin
+    from django.contrib.admin.options import FORMFIELD_FOR_DBFIELD_DEFAULTS
+
+    FORMFIELD_FOR_DBFIELD_DEFAULTS[models.URLField]["form_class"] = WebURLField
+    for model_admin in admin.site._registry.values():
+        model_admin.formfield_overrides.setdefault(models.URLField, {})["form_class"] = (
+            WebURLField
+        )
