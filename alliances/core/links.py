@@ -68,6 +68,4 @@ def install_web_url_validator() -> None:
 
     FORMFIELD_FOR_DBFIELD_DEFAULTS[models.URLField]["form_class"] = WebURLField
     for model_admin in admin.site._registry.values():
-        model_admin.formfield_overrides.setdefault(models.URLField, {})["form_class"] = (
-            WebURLField
-        )
+        model_admin.formfield_overrides.setdefault(models.URLField, {})["form_class"] = WebURLField

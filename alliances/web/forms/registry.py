@@ -150,6 +150,10 @@ class OrganisationForm(forms.ModelForm):
     )
 
     website = WebURLField(label=_("Website"), required=False, max_length=200)
+    # Wider than the stored identifiers: people type spaces and dots, removed before the checks.
+    siren = forms.CharField(label=_("SIREN"), required=False, max_length=20)
+    siret = forms.CharField(label=_("SIRET of the head office"), required=False, max_length=25)
+    rna_id = forms.CharField(label=_("RNA number"), required=False, max_length=20)
 
     class Meta:
         model = Organisation
