@@ -272,3 +272,22 @@ def test_erasure_pseudonymises_the_role_changes_about_the_account():
     for row in AuditEvent.objects.values("actor_label", "object_repr", "detail"):
         text = str(row)
         assert "personne@example.org" not in text and "Prénom Nom" not in text
+
+
+def test_role_rows_added_and_deleted_in_the_admin_site_are_audited():
+    from django.contrib import admin
+
+    superuser = UserFactory(is_staff=True, is_superuser=True)
+    person = UserFactory()
+    request = RequestFactory().post("/admin/")
+    request.user = superuser
+    model_admin = admin.site._registry[OrganisationMembership]
+    membership = OrganisationMembership(
+        user=person, organisation=OrganisationFactory(), role="admin"
+    )
+    model_admin.save_model(request, membership, form=None, change=False)
+    model_admin.delete_queryset(request, OrganisationMembership.objects.filter(pk=membership.pk))
+    assert not OrganisationMembership.objects.exists()
+    changes = [event.detail["change"] for event in role_events(person).order_by("pk")]
+    assert changes == ["granted", "revoked"]
+    assert all(event.actor == superuser for event in role_events(person))
