@@ -5,10 +5,13 @@ from django.urls import include, path
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from alliances.web.views.pages import security_txt
+
 admin.site.site_header = format_lazy(_("{name} administration"), name=settings.PLATFORM_NAME)
 admin.site.site_title = settings.PLATFORM_NAME
 
 urlpatterns = [
+    path(".well-known/security.txt", security_txt, name="security_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("alliances.api.urls")),
 ]

@@ -27,6 +27,13 @@ class UserManager(BaseUserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+class PlatformRole(models.TextChoices):
+    """A platform-wide role. Platform administrators are superusers; the rest are scoped links."""
+
+    CONTRIBUTOR = "contributor", _("contributor")
+    MODERATOR = "moderator", _("moderator")
+
+
 class User(AbstractUser):
     """A person with an account, identified by e-mail address."""
 
@@ -35,6 +42,16 @@ class User(AbstractUser):
     display_name = models.CharField(_("display name"), max_length=150, blank=True)
     is_demo = models.BooleanField(
         _("demo account"), default=False, help_text=_("Created by the demo data loader.")
+    )
+    platform_role = models.CharField(
+        _("platform role"),
+        max_length=20,
+        choices=PlatformRole.choices,
+        default=PlatformRole.CONTRIBUTOR,
+        help_text=_(
+            "Moderators moderate submissions and contributions everywhere and edit the kit. "
+            "Platform administrators are superusers."
+        ),
     )
 
     USERNAME_FIELD = "email"
@@ -83,3 +100,93 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class OrganisationRole(models.TextChoices):
+    MEMBER = "member", _("member")
+    ADMIN = "admin", _("administrator")
+
+
+class OrganisationMembership(models.Model):
+    """A person acting for an organisation of the registry: a member, or an administrator who edits
+    the organisation's record, its alliances' drafts and its members."""
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="organisation_memberships",
+    )
+    organisation = models.ForeignKey(
+        "registry.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="user_memberships",
+    )
+    role = models.CharField(
+        _("role"), max_length=10, choices=OrganisationRole.choices, default=OrganisationRole.MEMBER
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation membership")
+        verbose_name_plural = _("organisation memberships")
+        ordering = ["organisation_id", "user__email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="organisation_membership_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} — {self.organisation}"
+
+
+class CatalystAssignment(models.Model):
+    """A person acting as a territorial catalyst: linked to the registry's catalyst record (whose
+    territories they then serve) or directly to one territory."""
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="catalyst_assignments",
+    )
+    catalyst = models.ForeignKey(
+        "registry.Catalyst",
+        verbose_name=_("catalyst record"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="accounts",
+    )
+    territory = models.ForeignKey(
+        "territories.Territory",
+        verbose_name=_("territory"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("catalyst assignment")
+        verbose_name_plural = _("catalyst assignments")
+        ordering = ["user__email", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(catalyst__isnull=False, territory__isnull=True)
+                | models.Q(catalyst__isnull=True, territory__isnull=False),
+                name="catalyst_assignment_to_a_record_or_a_territory",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "catalyst"], name="catalyst_assignment_once_per_record"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "territory"], name="catalyst_assignment_once_per_territory"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.catalyst or self.territory}"

@@ -96,6 +96,10 @@ def account_delete(*, user, request=None) -> None:
     pseudonym = f"deleted-account-{user.pk}"
     texts = [value for value in (user.email, user.display_name, user.get_full_name()) if value]
     AuditEvent.objects.filter(actor=user).update(actor_label=pseudonym)
+    # Events about the account itself (role changes) name it in `object_repr`.
+    AuditEvent.objects.filter(object_type=user._meta.label, object_id=str(user.pk)).update(
+        object_repr=pseudonym
+    )
     for text in texts:
         AuditEvent.objects.filter(actor_label=text).update(actor_label=pseudonym)
     _axes_forget(user.email)

@@ -1,11 +1,13 @@
-"""Who may do what in the kit. Until roles exist, staff members are its editors and moderators."""
+"""Who may do what in the kit. Its editors and moderators are the platform's moderators (see
+`alliances.accounts.roles`)."""
 
+from alliances.accounts import roles
 from alliances.kit.enums import AUTHOR_TRANSITIONS, RESOURCE_TRANSITIONS, ResourceState
 
 
 def is_editor(user) -> bool:
     """Moderate resources, curate guided paths, see every state."""
-    return bool(user.is_authenticated and user.is_active and user.is_staff)
+    return roles.is_moderator(user)
 
 
 def can_propose_resource(user) -> bool:

@@ -188,3 +188,20 @@ def debate_conclusions(programme, *, as_of: date) -> list[dict]:
         }
         for debate in rows
     ]
+def contributions_in_territories(territory_ids) -> Q:
+    """A filter for contributions on records of these territories (a catalyst's scope): alliances
+    covering them or a place inside them, the territories themselves and places inside them."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from alliances.registry.models import Alliance
+    from alliances.registry.selectors import alliances_in_territories
+    from alliances.territories.models import Territory
+
+    ids = list(territory_ids)
+    places = Q(pk__in=ids)
+    for level in ("region", "departement", "epci"):
+        places |= Q(**{f"{level}__in": ids})
+    alliances = alliances_in_territories(Alliance.objects.all(), ids).values("pk")
+    territories = Territory.objects.filter(places).values("pk")
+    return Q(content_type=ContentType.objects.get_for_model(Alliance), object_id__in=alliances) | Q(
+        content_type=ContentType.objects.get_for_model(Territory), object_id__in=territories

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from alliances.registry.enums import (
@@ -300,3 +300,24 @@ def catalysts(territory_query: str = "") -> QuerySet:
 
         queryset = queryset.filter(territories__search_name__contains=fold(territory_query))
     return queryset.distinct().order_by("person_name", "organisation__search_name")
+
+
+def _territory_scope(prefix: str, territory_ids) -> Q:
+    """Records whose territory (at `prefix`) is one of these or lies inside one of them."""
+    ids = list(territory_ids)
+    condition = Q(**{f"{prefix}__in": ids})
+    for level in ("region", "departement", "epci"):
+        condition |= Q(**{f"{prefix}__{level}__in": ids})
+    return condition
+
+
+def alliances_in_territories(alliances: QuerySet, territory_ids) -> QuerySet:
+    """The alliances covering one of these territories or a place inside one (a catalyst's)."""
+    return alliances.filter(_territory_scope("territories", territory_ids)).distinct()
+
+
+def corrections_in_territories(corrections: QuerySet, territory_ids) -> QuerySet:
+    return corrections.filter(
+        _territory_scope("alliance__territories", territory_ids)
+        | _territory_scope("organisation__commune", territory_ids)
+    ).distinct()

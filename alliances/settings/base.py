@@ -286,6 +286,9 @@ CONTENT_SECURITY_POLICY = {
 PLATFORM_NAME = env.str("PLATFORM_NAME", default="Alliances")
 PLATFORM_PUBLISHER = env.str("PLATFORM_PUBLISHER", default="")
 PLATFORM_CONTACT_EMAIL = env.str("PLATFORM_CONTACT_EMAIL", default="contact@localhost")
+# Where to report a vulnerability in this deployment (/.well-known/security.txt, RFC 9116): an
+# e-mail address or an https:// page; the platform contact address when empty.
+SECURITY_CONTACT = env.str("SECURITY_CONTACT", default="")
 PLATFORM_LOGO_URL = env.str("PLATFORM_LOGO_URL", default="")
 if PLATFORM_LOGO_URL.startswith("https://"):
     # A logo hosted elsewhere: its origin (only) is allowed for images.

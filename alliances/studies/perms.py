@@ -1,8 +1,11 @@
-"""Who may do what with studies. Until roles exist, study editors are staff members."""
+"""Who may do what with studies. Study editors are the platform's moderators (see
+`alliances.accounts.roles`)."""
+
+from alliances.accounts import roles
 
 
 def can_edit_studies(user) -> bool:
-    return bool(user.is_authenticated and user.is_staff)
+    return roles.is_moderator(user)
 
 
 def can_see_study(user, study) -> bool:

@@ -3,8 +3,15 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
+from alliances.accounts import roles
 from alliances.accounts.models import User
-from alliances.accounts.services import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD
+from alliances.accounts.services import (
+    DEMO_ADMIN_EMAIL,
+    DEMO_ADMIN_PASSWORD,
+    DEMO_CATALYST_EMAIL,
+    DEMO_ORGANISATION_ADMIN_EMAIL,
+)
+from alliances.audit.models import AuditAction, AuditEvent
 from alliances.program.services.demo import PILOT_EMAIL
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +28,9 @@ def test_demo_creates_an_administrator_once_and_the_printed_login_works(capsys):
 
 
 @override_settings(DEBUG=True, MFA_REQUIRED_FOR_PRIVILEGED=False)
-@pytest.mark.parametrize("email", [DEMO_ADMIN_EMAIL, PILOT_EMAIL])
+@pytest.mark.parametrize(
+    "email", [DEMO_ADMIN_EMAIL, PILOT_EMAIL, DEMO_ORGANISATION_ADMIN_EMAIL, DEMO_CATALYST_EMAIL]
+)
 def test_demo_accounts_sign_in_through_the_login_page(client, email):
     """Sign-in requires a verified address: the demo accounts have theirs verified."""
     call_command("load_demo")
@@ -29,6 +38,20 @@ def test_demo_accounts_sign_in_through_the_login_page(client, email):
     assert response.status_code == 302
     assert "confirm-email" not in response.url
     assert client.get("/compte/profil/").status_code == 200
+
+
+@override_settings(DEBUG=True)
+def test_demo_has_an_organisation_administrator_and_a_catalyst_once(capsys):
+    call_command("load_demo")
+    call_command("load_demo")
+    organisation_admin = User.objects.get(email=DEMO_ORGANISATION_ADMIN_EMAIL)
+    catalyst = User.objects.get(email=DEMO_CATALYST_EMAIL)
+    assert len(roles.administered_organisation_ids(organisation_admin)) == 1
+    assert roles.is_catalyst(catalyst) and not roles.is_moderator(catalyst)
+    assert AuditEvent.objects.filter(action=AuditAction.ROLE_CHANGE).count() == 2
+    call_command("load_demo", "--print-login")
+    printed = capsys.readouterr().out
+    assert DEMO_ORGANISATION_ADMIN_EMAIL in printed and DEMO_CATALYST_EMAIL in printed
 
 
 def test_demo_is_refused_in_production():

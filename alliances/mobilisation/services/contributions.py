@@ -166,7 +166,7 @@ def contribution_moderate(
     *, contribution: Contribution, moderator, action: str, reason: str = "", now=None
 ) -> Contribution:
     """Hide (with a reason), restore, or dismiss the reports; every action is logged."""
-    if not perms.can_moderate(moderator):
+    if not perms.can_moderate(moderator, contribution):
         raise DomainError(NOT_ALLOWED)
     now = now or timezone.now()
     contribution = Contribution.objects.select_for_update().get(pk=contribution.pk)

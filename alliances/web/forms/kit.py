@@ -1,8 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from alliances.core.links import validate_web_url
 from alliances.kit.enums import (
     AudienceProfile,
     CompassAxis,
@@ -97,7 +97,6 @@ class ResourceForm(forms.Form):
 
     def clean_links(self):
         links = []
-        validate = URLValidator(schemes=["http", "https"])
         lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]
         if len(lines) > MAX_LINKS:
             raise ValidationError(_("At most %d links.") % MAX_LINKS)
@@ -108,7 +107,7 @@ class ResourceForm(forms.Form):
                     _("Line %(number)d: write “label | https://address”.") % {"number": number}
                 )
             try:
-                validate(url.strip())
+                validate_web_url(url.strip())
             except ValidationError as error:
                 raise ValidationError(
                     _("Line %(number)d: “%(url)s” is not a web address.")

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliances.core.links import WebURLField
 from alliances.core.uploads import upload_check
 from alliances.program.enums import Attainment, IndicatorStatus, MeasureStatus, UpdateStatus
 from alliances.program.models import Milestone, ProgrammeInstance
@@ -78,9 +79,7 @@ class ProgressUpdateForm(forms.Form):
 
 class MilestoneForm(forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
-    evidence_url = forms.URLField(
-        label=_("Evidence link"), required=False, max_length=200, assume_scheme="https"
-    )
+    evidence_url = WebURLField(label=_("Evidence link"), required=False, max_length=200)
 
     class Meta:
         model = Milestone

@@ -2,10 +2,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from alliances.accounts.models import OrganisationRole
+from alliances.core.links import WebURLField
 from alliances.core.uploads import upload_check
 from alliances.registry.enums import AllianceType, MembershipRole, World
 from alliances.registry.identifiers import compact, is_rna, is_siren
+from alliances.registry.models import Organisation
 from alliances.registry.services.alliances import MemberInput
+from alliances.registry.services.organisations import EDITABLE_FIELDS
 from alliances.sdg.models import Goal
 from alliances.territories.enums import TerritoryKind
 from alliances.territories.models import Territory
@@ -132,3 +136,52 @@ class AllianceImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         upload_check(upload, kinds={"csv", "xlsx"}, max_bytes=5 * 1024 * 1024)
         return upload
+
+
+class OrganisationForm(forms.ModelForm):
+    """An organisation's record as its administrators edit it; identifiers are checked (SIREN and
+    SIRET with their Luhn key, RNA format) and must not belong to another organisation."""
+
+    goals = forms.ModelMultipleChoiceField(
+        label=_("Sustainable Development Goals"),
+        queryset=Goal.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    website = WebURLField(label=_("Website"), required=False, max_length=200)
+    # Wider than the stored identifiers: people type spaces and dots, removed before the checks.
+    siren = forms.CharField(label=_("SIREN"), required=False, max_length=20)
+    siret = forms.CharField(label=_("SIRET of the head office"), required=False, max_length=25)
+    rna_id = forms.CharField(label=_("RNA number"), required=False, max_length=20)
+
+    class Meta:
+        model = Organisation
+        fields = [*EDITABLE_FIELDS, "goals"]
+
+    def clean_siren(self):
+        return compact(self.cleaned_data.get("siren") or "") or None
+
+    def clean_siret(self):
+        return compact(self.cleaned_data.get("siret") or "")
+
+    def clean_rna_id(self):
+        return (self.cleaned_data.get("rna_id") or "").strip().upper() or None
+
+    def changes(self) -> dict:
+        return {name: self.cleaned_data[name] or "" for name in EDITABLE_FIELDS} | {
+            "siren": self.cleaned_data["siren"],
+            "rna_id": self.cleaned_data["rna_id"],
+        }
+
+
+class MemberAddForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address of the person"),
+        help_text=_("The person must already have an account on the platform."),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=OrganisationRole.choices)
+
+
+class MemberRoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=OrganisationRole.choices)

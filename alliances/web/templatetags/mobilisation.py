@@ -36,7 +36,7 @@ def contribution_thread(context, target, kind: str):
         "can_contribute": can_contribute,
         "closed_message": closed_message,
         "can_follow": can_follow,
-        "can_moderate": perms.can_moderate(user),
+        "can_moderate": perms.can_moderate(user, target),
         "user_id": user.pk if user.is_authenticated else None,
         "form": ContributionForm() if can_contribute else None,
         "reply_form": ReplyForm() if can_contribute else None,

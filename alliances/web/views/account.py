@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from alliances.accounts import personal_data, tokens
+from alliances.accounts import personal_data, roles, tokens
 from alliances.accounts.models import ApiToken
 from alliances.audit.models import AuditAction
 from alliances.audit.services import audit_record
@@ -37,6 +37,7 @@ def account(request):
             "form": form,
             "token_form": TokenForm(),
             "tokens": request.user.api_tokens.all(),
+            "roles": roles.summary(request.user),
             "new_key": request.session.pop("new_api_key", None),
         },
         status=400 if request.method == "POST" else 200,

@@ -1,5 +1,9 @@
+from datetime import UTC, timedelta
+
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from alliances.sdg.models import Goal
@@ -42,3 +46,27 @@ def legal_notice(request):
 @require_safe
 def privacy(request):
     return render(request, "web/pages/privacy.html", {"section": "privacy"})
+
+
+SECURITY_TXT_LIFETIME = timedelta(days=180)
+
+
+def security_contact_uri() -> str:
+    """SECURITY_CONTACT as a URI: an address becomes `mailto:`, a page stays as it is."""
+    contact = (settings.SECURITY_CONTACT or settings.PLATFORM_CONTACT_EMAIL).strip()
+    if contact.startswith(("https://", "mailto:")):
+        return contact
+    return f"mailto:{contact}"
+
+
+@require_safe
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): whom to tell about a vulnerability."""
+    expires = (timezone.now() + SECURITY_TXT_LIFETIME).replace(microsecond=0)
+    lines = [
+        f"Contact: {security_contact_uri()}",
+        f"Expires: {expires.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        "Preferred-Languages: fr, en",
+        f"Canonical: {settings.PLATFORM_URL}/.well-known/security.txt",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

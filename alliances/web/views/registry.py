@@ -2,11 +2,12 @@
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
+from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from alliances.insights.suggestions import partner_suggestions
-from alliances.registry import selectors
+from alliances.registry import perms, selectors
 from alliances.registry.enums import Publication, WaldecTheme
 from alliances.registry.models import Alliance, Organisation
 
@@ -91,6 +92,7 @@ def organisation_detail(request, pk: int):
             "organisation": organisation,
             "memberships": selectors.organisation_alliances(organisation),
             "suggestions": partner_suggestions(organisation),
+            "can_edit": perms.can_edit_organisation(request.user, organisation),
             "theme": WaldecTheme(organisation.waldec_theme).label
             if organisation.waldec_theme
             else "",
@@ -126,11 +128,11 @@ def alliance_list(request):
 
 @require_safe
 def alliance_detail(request, pk: int):
-    from alliances.registry.perms import can_moderate
     from alliances.web.views.kit.compass import evaluation_context
 
-    moderator = can_moderate(request.user)
-    alliance = selectors.alliance_get(pk, include_unpublished=moderator)
+    alliance = selectors.alliance_get(pk, include_unpublished=request.user.is_authenticated)
+    if not perms.can_view_alliance(request.user, alliance):
+        raise Http404
     return render(
         request,
         "web/registry/alliance_detail.html",

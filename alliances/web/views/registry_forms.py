@@ -7,10 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from alliances.accounts import roles
 from alliances.core.errors import DomainError
+from alliances.registry import selectors
 from alliances.registry.enums import CorrectionStatus, Publication
 from alliances.registry.models import Alliance, CorrectionRequest, Organisation
-from alliances.registry.perms import can_moderate
+from alliances.registry.perms import can_import, can_merge, can_moderate
 from alliances.registry.services.alliances import (
     alliance_submit,
     alliance_transition,
@@ -84,17 +86,24 @@ def correction_report_view(request, kind: str, pk: int):
 def moderation_queue(request):
     if not can_moderate(request.user):
         raise PermissionDenied
+    submitted = Alliance.objects.filter(publication=Publication.SUBMITTED)
+    corrections = CorrectionRequest.objects.filter(status=CorrectionStatus.OPEN)
+    if not roles.is_moderator(request.user):
+        # A catalyst's queue: the territories they serve.
+        served = roles.scopes(request.user).territories
+        submitted = selectors.alliances_in_territories(submitted, served)
+        corrections = selectors.corrections_in_territories(corrections, served)
     return render(
         request,
         "web/registry/moderation.html",
         {
             "section": "moderation",
-            "submitted": Alliance.objects.filter(publication=Publication.SUBMITTED).order_by(
+            "submitted": submitted.order_by("created_at"),
+            "corrections": corrections.select_related("organisation", "alliance").order_by(
                 "created_at"
             ),
-            "corrections": CorrectionRequest.objects.filter(status=CorrectionStatus.OPEN)
-            .select_related("organisation", "alliance")
-            .order_by("created_at"),
+            "can_import": can_import(request.user),
+            "can_merge": can_merge(request.user),
         },
     )
 
@@ -104,6 +113,8 @@ def moderation_alliance(request, pk: int):
     if not can_moderate(request.user):
         raise PermissionDenied
     alliance = get_object_or_404(Alliance, pk=pk)
+    if not can_moderate(request.user, alliance):
+        raise PermissionDenied
     try:
         alliance_transition(
             alliance=alliance,
@@ -123,6 +134,8 @@ def moderation_correction(request, pk: int):
     if not can_moderate(request.user):
         raise PermissionDenied
     correction = get_object_or_404(CorrectionRequest, pk=pk)
+    if not can_moderate(request.user, correction):
+        raise PermissionDenied
     try:
         correction_handle(
             correction=correction, status=request.POST.get("status", ""), by=request.user

@@ -1,7 +1,14 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from alliances.accounts.services import DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, demo_admin_ensure
+from alliances.accounts.services import (
+    DEMO_ADMIN_EMAIL,
+    DEMO_ADMIN_PASSWORD,
+    DEMO_CATALYST_EMAIL,
+    DEMO_ORGANISATION_ADMIN_EMAIL,
+    demo_admin_ensure,
+    demo_roles_ensure,
+)
 from alliances.insights.demo import insights_demo_load
 from alliances.kit.services.demo import kit_demo_load
 from alliances.mobilisation.services.demo import mobilisation_demo_load
@@ -30,7 +37,9 @@ class Command(BaseCommand):
         if print_login:
             self.stdout.write(
                 f"  Demo login (administrator): {DEMO_ADMIN_EMAIL} / {DEMO_ADMIN_PASSWORD}\n"
-                f"  Also: co-pilot {CO_PILOT_EMAIL}, measure pilot {PILOT_EMAIL} (same password)"
+                f"  Also: co-pilot {CO_PILOT_EMAIL}, measure pilot {PILOT_EMAIL}, "
+                f"organisation administrator {DEMO_ORGANISATION_ADMIN_EMAIL}, "
+                f"catalyst {DEMO_CATALYST_EMAIL} (same password)"
             )
             return
         if not settings.DEBUG and not allow_production:
@@ -42,13 +51,14 @@ class Command(BaseCommand):
         programme_demo_load()
         _study, study_created = studies_demo_load()
         organisations, alliances = registry_demo_load()
+        demo_roles_ensure()
         events = mobilisation_demo_load()
         resources, paths = kit_demo_load()
         indicator_values, _refresh = insights_demo_load()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: administrator {DEMO_ADMIN_EMAIL} {'created' if created else 'kept'}; "
-                "roadmap pilots and steering data; "
+                "roadmap pilots and steering data; an organisation administrator and a catalyst; "
                 f"demo barometer {'created' if study_created else 'kept'}; "
                 f"registry: {organisations} organisations, {alliances} alliances; "
                 f"{events} events; "

@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from alliances.accounts import roles
 from alliances.core.errors import DomainError
 from alliances.mobilisation import perms, selectors
 from alliances.mobilisation.models import Contribution, Debate, ModerationLog
@@ -143,15 +144,19 @@ def contribution_report(request, pk: int):
 def moderation_queue(request):
     if not perms.can_moderate(request.user):
         raise PermissionDenied
+    reported = selectors.moderation_queue()
+    hidden = Contribution.objects.filter(visibility="hidden")
+    if not roles.is_moderator(request.user):
+        # A catalyst's queue: contributions on the records of the territories they serve.
+        in_scope = selectors.contributions_in_territories(roles.scopes(request.user).territories)
+        reported, hidden = reported.filter(in_scope), hidden.filter(in_scope)
     return render(
         request,
         "web/mobilisation/moderation.html",
         {
             "section": "moderation",
-            "reported": selectors.moderation_queue()[:50],
-            "hidden": Contribution.objects.filter(visibility="hidden")
-            .select_related("author")
-            .order_by("-updated_at")[:50],
+            "reported": reported[:50],
+            "hidden": hidden.select_related("author").order_by("-updated_at")[:50],
             "log": ModerationLog.objects.select_related("moderator")[:30],
             "hide_form": HideForm(),
         },
@@ -164,6 +169,8 @@ def contribution_moderate(request, pk: int):
     if not perms.can_moderate(request.user):
         raise PermissionDenied
     contribution = get_object_or_404(Contribution, pk=pk)
+    if not perms.can_moderate(request.user, contribution):
+        raise PermissionDenied
     try:
         services.contribution_moderate(
             contribution=contribution,
