@@ -205,3 +205,4 @@ def contributions_in_territories(territory_ids) -> Q:
     territories = Territory.objects.filter(places).values("pk")
     return Q(content_type=ContentType.objects.get_for_model(Alliance), object_id__in=alliances) | Q(
         content_type=ContentType.objects.get_for_model(Territory), object_id__in=territories
+    )
