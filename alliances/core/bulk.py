@@ -102,3 +102,41 @@ def update_rows(
             cursor.executemany(sql, batch)
             written += len(batch)
     return written
+
+
+class FreshStatistics:
+    """Keeps PostgreSQL's statistics of a table in step with a bulk load.
+
+    An import looks its rows up batch by batch (`WHERE rna_id IN (…)`); PostgreSQL plans that
+    from the table's statistics, and a load that multiplies the table leaves them stale: the
+    planner keeps estimating a near-empty table and scans it whole for every batch (0.2 s per
+    batch at 95,000 rows, growing with the table). `ANALYZE` each time the rows written since the
+    last one reach the table's size then: a handful of times per national import. Nothing to do
+    on SQLite, whose planner uses the unique index whatever the statistics.
+    """
+
+    MINIMUM = 10_000
+
+    def __init__(self, model: type[Model]):
+        self.enabled = connection.vendor == "postgresql"
+        self.table = model._meta.db_table
+        self.pending = 0
+        self.size = 0
+        if self.enabled:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = %s::regclass",
+                    [self.table],
+                )
+                row = cursor.fetchone()
+                self.size = row[0] if row else 0
+
+    def written(self, rows: int) -> None:
+        if not self.enabled or not rows:
+            return
+        self.pending += rows
+        if self.pending >= max(self.MINIMUM, self.size):
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(self.table)}")
+            self.size += self.pending
+            self.pending = 0

@@ -149,7 +149,8 @@ def _copy_csv(path: Path, dataset) -> int:
     with path.open("wb") as handle, connection.cursor() as cursor:
         header = ",".join(dataset.header) + "\r\n"
         handle.write(header.encode())
-        with cursor.copy(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", params) as copy:
+        # The driver's own cursor: it binds the parameters of a COPY (Django's wrapper does not).
+        with cursor.cursor.copy(f"COPY ({sql}) TO STDOUT WITH (FORMAT csv)", params) as copy:
             write = handle.write
             for row in copy:
                 write(row[:-1])

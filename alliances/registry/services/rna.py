@@ -11,7 +11,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from alliances.core.bulk import upsert_rows
+from alliances.core.bulk import FreshStatistics, upsert_rows
 from alliances.registry.enums import World
 from alliances.registry.importers import rna
 from alliances.registry.importers.locate import CommuneLocator
@@ -58,10 +58,13 @@ def rna_import(
     report = ImportReport(committed=commit)
     locator = CommuneLocator()
     now = timezone.now()
+    statistics = FreshStatistics(Organisation)
     with RejectWriter(report, rejects_path) as rejects:
         rows = _rows(files, report, rejects, locator, now)
         for batch in _batches(rows, report):
             _write(batch, report, commit=commit)
+            if commit:
+                statistics.written(len(batch))
             if progress:
                 progress(report.read)
     return report

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from alliances.core.bulk import update_rows, upsert_rows
+from alliances.core.bulk import FreshStatistics, update_rows, upsert_rows
 from alliances.core.text import fold
 from alliances.registry.enums import Source
 from alliances.registry.importers import sirene
@@ -68,6 +68,7 @@ def sirene_import(
 ) -> ImportReport:
     report = ImportReport(committed=commit)
     now = timezone.now()
+    statistics = FreshStatistics(Organisation)
     with RejectWriter(report, rejects_path) as rejects:
         for source in source_files([path]):
             decoder = LineDecoder()
@@ -86,6 +87,8 @@ def sirene_import(
                 )
                 for batch in _batches(parsed, report, rejects):
                     _write(batch, report, commit=commit, file_name=source.name[:200], now=now)
+                    if commit:
+                        statistics.written(len(batch))
                     if progress:
                         progress(report.read)
             report.encodings[source.name] = decoder.encoding
