@@ -99,6 +99,7 @@ class Summary:
     files: int = 0
     legal_units: int = 0
     filtered_units: int = 0
+    respondents: int = 0
     waldec_by_departement: dict[str, int] = field(default_factory=dict)
 
     @property
@@ -297,6 +298,7 @@ def write_files(out: Path, *, scale: float, seed: int = 12) -> Summary:
     rna = write_rna(out / "rna", scale=scale, seed=seed)
     sirene = write_sirene(out / "sirene", scale=scale, rna=rna, seed=seed)
     rna.legal_units, rna.filtered_units = sirene.legal_units, sirene.filtered_units
+    rna.respondents = write_survey(out / "survey", scale=scale, seed=seed)
     return rna
 
 
@@ -399,6 +401,245 @@ def load_alliances(*, scale: float, seed: int = 12) -> tuple[int, int]:
     return total, memberships
 
 
+NATIONAL_RESOURCES = 5_000
+NATIONAL_ASSESSMENTS = 100_000
+NATIONAL_RESPONDENTS = 20_000
+SURVEY_REGIONS = ["11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94"]
+
+
+def load_resources(*, scale: float, seed: int = 12) -> int:
+    """Bulk-load kit resources (5,000 at scale 1): the five kinds, four maturity levels, mostly
+    published, each for one to three audiences, one to three SDGs and (one in five) a territory.
+
+    Needs Django set up with the reference data (goals, themes, territories). Returns how many.
+    """
+    from django.db import transaction
+    from django.utils import timezone
+
+    from alliances.core.text import fold
+    from alliances.kit.enums import AudienceProfile, Maturity, ResourceKind, ResourceState
+    from alliances.kit.models import Resource, ResourceAudience, Theme
+    from alliances.sdg.models import Goal
+    from alliances.territories.enums import TerritoryKind
+    from alliances.territories.models import Territory
+
+    rng = random.Random(seed + 3)
+    total = max(1, round(NATIONAL_RESOURCES * scale))
+    goals = list(Goal.objects.values_list("id", flat=True))
+    themes = list(Theme.objects.values_list("id", flat=True))
+    departements = list(
+        Territory.objects.filter(kind=TerritoryKind.DEPARTEMENT).values_list("id", flat=True)
+    )
+    kinds, maturities = list(ResourceKind.values), list(Maturity.values)
+    profiles = list(AudienceProfile.values)
+    state = Picker(
+        rng,
+        [ResourceState.PUBLISHED, ResourceState.DRAFT, ResourceState.SUBMITTED,
+         ResourceState.ARCHIVED],
+        [80, 10, 5, 5],
+    )  # fmt: skip
+    now = timezone.now()
+    Aimed, Themed = Resource.goals.through, Resource.themes.through
+    with transaction.atomic():
+        resources = []
+        for number in range(total):
+            kind = rng.choice(kinds)
+            title = f"{kind.capitalize()} {number} : agir ensemble pour les ODD"
+            summary = f"Une ressource synthétique ({kind}) pour mesurer la boîte à outils."
+            body = "## Pourquoi\n\nDes alliances locales.\n\n## Comment\n\n- réunir\n- agir\n"
+            published = state()
+            resources.append(
+                Resource(
+                    kind=kind,
+                    title=title,
+                    summary=summary,
+                    body=body,
+                    search_text=fold(f"{title} {summary} {body}"),
+                    maturity=rng.choice(maturities),
+                    territory_id=rng.choice(departements)
+                    if departements and rng.random() < 0.2
+                    else None,
+                    state=published,
+                    published_at=now if published == ResourceState.PUBLISHED else None,
+                )
+            )
+        resources = Resource.objects.bulk_create(resources, batch_size=2000)
+        audiences, aimed, themed = [], [], []
+        for resource in resources:
+            for profile in rng.sample(profiles, rng.randint(1, 3)):
+                audiences.append(ResourceAudience(resource_id=resource.pk, profile=profile))
+            for goal in rng.sample(goals, min(len(goals), rng.randint(1, 3))):
+                aimed.append(Aimed(resource_id=resource.pk, goal_id=goal))
+            if themes:
+                themed.append(Themed(resource_id=resource.pk, theme_id=rng.choice(themes)))
+        ResourceAudience.objects.bulk_create(audiences, batch_size=5000)
+        Aimed.objects.bulk_create(aimed, batch_size=5000)
+        Themed.objects.bulk_create(themed, batch_size=5000)
+    return total
+
+
+def load_assessments(*, scale: float, seed: int = 12) -> tuple[int, int]:
+    """Bulk-load compass self-assessments (100,000 at scale 1) of the current questionnaires,
+    answered by organisations of the registry (or territories), scored by the compass's own
+    rules; returns (assessments, answers).
+
+    Needs Django set up, the reference data (questionnaires) and organisations imported.
+    """
+    from django.db import transaction
+
+    from alliances.kit import scoring
+    from alliances.kit.enums import AudienceProfile, QuestionnaireAudience, maturity_for_score
+    from alliances.kit.models import Answer, Assessment, AssessmentScore, Questionnaire
+    from alliances.kit.services.compass import _resolve, question_specs, questionnaire_questions
+    from alliances.registry.models import Organisation
+    from alliances.territories.enums import TerritoryKind
+    from alliances.territories.models import Territory
+
+    rng = random.Random(seed + 4)
+    total = max(1, round(NATIONAL_ASSESSMENTS * scale))
+    questionnaires = [
+        (questionnaire, questionnaire_questions(questionnaire))
+        for questionnaire in Questionnaire.objects.filter(is_current=True).order_by("slug")
+    ]
+    if not questionnaires:
+        raise RuntimeError("no questionnaire: load the reference data first")
+    organisations = list(
+        Organisation.objects.order_by("pk").values_list("id", flat=True)[: total * 2]
+    )
+    communes = list(
+        Territory.objects.filter(kind=TerritoryKind.COMMUNE).values_list("id", flat=True)[:5000]
+    )
+    profiles = [p for p in AudienceProfile.values if p != AudienceProfile.CATALYST]
+    answers_written = 0
+    batch_size = 2000
+    for start in range(0, total, batch_size):
+        size = min(batch_size, total - start)
+        with transaction.atomic():
+            assessments, pending = [], []
+            for _ in range(size):
+                questionnaire, questions = rng.choice(questionnaires)
+                # Each actor leans towards a level: its answers cluster around it.
+                lean = rng.random()
+                raw = {}
+                for question in questions:
+                    options = sorted(question.options.all(), key=lambda o: o.score)
+                    if question.allows_not_applicable and rng.random() < 0.05:
+                        raw[question.pk] = scoring.NOT_APPLICABLE
+                        continue
+                    index = min(
+                        len(options) - 1, int(rng.triangular(0, len(options), lean * len(options)))
+                    )
+                    raw[question.pk] = str(options[index].pk)
+                scores, chosen, _errors = _resolve(questions, raw)
+                specs = question_specs(questions)
+                per_axis = scoring.axis_scores(specs, scores)
+                overall = scoring.overall_score(per_axis)
+                asked = {spec.key for spec in specs if scoring.is_asked(spec, scores)}
+                territorial = questionnaire.audience == QuestionnaireAudience.TERRITORY
+                assessments.append(
+                    Assessment(
+                        questionnaire=questionnaire,
+                        organisation_id=None
+                        if territorial or not organisations
+                        else rng.choice(organisations),
+                        territory_id=rng.choice(communes) if territorial and communes else None,
+                        profile=rng.choice(profiles),
+                        overall=overall,
+                        maturity=maturity_for_score(overall),
+                    )
+                )
+                pending.append((chosen, asked, per_axis))
+            assessments = Assessment.objects.bulk_create(assessments)
+            answers, axis_scores = [], []
+            for assessment, (chosen, asked, per_axis) in zip(assessments, pending, strict=True):
+                for key, option in chosen.items():
+                    if key in asked:
+                        answers.append(
+                            Answer(
+                                assessment_id=assessment.pk,
+                                question_id=key,
+                                option=option,
+                                not_applicable=option is None,
+                            )
+                        )
+                for axis, value in per_axis.items():
+                    if value is not None:
+                        axis_scores.append(
+                            AssessmentScore(
+                                assessment_id=assessment.pk,
+                                axis=axis,
+                                score=value,
+                                maturity=maturity_for_score(value),
+                            )
+                        )
+            Answer.objects.bulk_create(answers, batch_size=5000)
+            AssessmentScore.objects.bulk_create(axis_scores, batch_size=5000)
+            answers_written += len(answers)
+    return total, answers_written
+
+
+def write_survey(out: Path, *, scale: float, seed: int = 12) -> int:
+    """A survey wave of 20,000 respondents (at scale 1) in the formats the studies import reads:
+    `codebook.csv` (one line per answer label) and `wave.csv` (semicolon-separated microdata
+    with an identifier, background variables for weighting, four questions and a design
+    weight). Answers depend on the background, so weighting moves the estimates. Returns how
+    many respondents.
+    """
+    rng = random.Random(seed + 5)
+    out.mkdir(parents=True, exist_ok=True)
+    total = max(10, round(NATIONAL_RESPONDENTS * scale))
+    questions = [
+        ("q1", "Faites-vous partie d'une alliance ?", "Are you part of an alliance?",
+         [("oui", "Oui", "Yes"), ("non", "Non", "No"), ("nsp", "Ne sait pas", "Don't know")]),
+        ("q2", "Connaissez-vous les ODD ?", "Do you know the SDGs?",
+         [("1", "Très bien", "Very well"), ("2", "Un peu", "A little"),
+          ("3", "De nom", "By name"), ("4", "Pas du tout", "Not at all")]),
+        ("q3", "Votre structure coopère-t-elle avec une entreprise ?",
+         "Does your organisation cooperate with a company?",
+         [("oui", "Oui", "Yes"), ("non", "Non", "No")]),
+        ("q4", "Priorité de votre territoire", "Your territory's priority",
+         [("emploi", "Emploi", "Employment"), ("climat", "Climat", "Climate"),
+          ("sante", "Santé", "Health"), ("education", "Éducation", "Education")]),
+    ]  # fmt: skip
+    background = [
+        ("sexe", "Sexe", "Sex", [("1", "Homme", "Man"), ("2", "Femme", "Woman")]),
+        ("age", "Âge", "Age",
+         [("1", "18-34 ans", "18-34"), ("2", "35-64 ans", "35-64"),
+          ("3", "65 ans et plus", "65+")]),
+        ("region", "Région", "Region", [(code, code, code) for code in SURVEY_REGIONS]),
+    ]  # fmt: skip
+    with (out / "codebook.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["variable", "type", "text_fr", "text_en", "published", "code",
+                         "label_fr", "label_en"])  # fmt: skip
+        for published, entries in (("non", background), ("oui", questions)):
+            for variable, text_fr, text_en, labels in entries:
+                for index, (code, label_fr, label_en) in enumerate(labels):
+                    head = [variable, "categorical", text_fr, text_en, published]
+                    writer.writerow((head if index == 0 else [variable, "", "", "", ""])
+                                    + [code, label_fr, label_en])  # fmt: skip
+    # Quotas a little off the population, as real samples are: older people answer more.
+    ages = Picker(rng, ["1", "2", "3"], [22, 48, 30])
+    regions = Picker(rng, SURVEY_REGIONS, [19, 4, 4, 5, 9, 8, 6, 5, 9, 9, 12, 8, 1])
+    with (out / "wave.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\n")
+        writer.writerow(["id", "sexe", "age", "region", "q1", "q2", "q3", "q4", "poids"])
+        for number in range(total):
+            sex, age = rng.choice("12"), ages()
+            member = rng.random() < 0.25 + 0.1 * int(age)  # older, more often in an alliance
+            writer.writerow(
+                [
+                    f"R{number:06d}", sex, age, regions(),
+                    "oui" if member else rng.choice(("non", "non", "nsp")),
+                    rng.choice("1234" if member else "2344"),
+                    rng.choice(("oui", "non")),
+                    rng.choice(("emploi", "climat", "sante", "education")),
+                    f"{rng.uniform(0.5, 2.0):.3f}",
+                ]
+            )  # fmt: skip
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -412,7 +653,7 @@ def main() -> None:
         f"{summary.files} RNA files, {summary.rna_rows:,} associations "
         f"({summary.waldec_rows:,} Waldec, {summary.import_rows:,} import); SIRENE "
         f"{summary.legal_units:,} relevant legal units and {summary.filtered_units:,} to filter "
-        f"out — in {args.out}"
+        f"out; a survey of {summary.respondents:,} respondents — in {args.out}"
     )
 
 

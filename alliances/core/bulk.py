@@ -1,4 +1,4 @@
-"""Streaming bulk upserts that bypass the ORM's per-object work, on SQLite and PostgreSQL.
+"""Streaming bulk upserts and updates that bypass the ORM's per-object work (SQLite, PostgreSQL).
 
 Rows are plain tuples of database-ready values, in the order of `fields`. SQLite gets batched
 `executemany` of `INSERT … ON CONFLICT DO UPDATE`; PostgreSQL gets `COPY` into a temporary table
@@ -64,3 +64,79 @@ def _upsert_postgresql(table: str, quoted: str, on_conflict: str, rows: Iterable
         )
         cursor.execute("DROP TABLE bulk_upsert")
     return written
+
+
+def update_rows(
+    model: type[Model], *, fields: Sequence[str], key: str, rows: Iterable[Sequence]
+) -> int:
+    """Set `fields` of existing rows found by `key`: each row is the values of `fields`, then
+    the key. Set-based on PostgreSQL (`COPY` into a temporary table, one `UPDATE … FROM`);
+    batched `executemany` of an indexed `UPDATE` on SQLite. Call inside a transaction."""
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    columns = [quote(model._meta.get_field(name).column) for name in fields]
+    key_column = quote(model._meta.get_field(key).column)
+    written = 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            staged = ", ".join([*columns, key_column])
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE bulk_update ON COMMIT DROP AS "  # noqa: S608
+                f"SELECT {staged} FROM {table} WITH NO DATA"
+            )
+            with cursor.copy(f"COPY bulk_update ({staged}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    written += 1
+            assignments = ", ".join(f"{column} = staged.{column}" for column in columns)
+            cursor.execute(
+                f"UPDATE {table} SET {assignments} FROM bulk_update AS staged "  # noqa: S608
+                f"WHERE {table}.{key_column} = staged.{key_column}"
+            )
+            cursor.execute("DROP TABLE bulk_update")
+            return written
+        assignments = ", ".join(f"{column} = %s" for column in columns)
+        sql = f"UPDATE {table} SET {assignments} WHERE {key_column} = %s"  # noqa: S608
+        iterator = iter(rows)
+        while batch := list(islice(iterator, BATCH_SIZE)):
+            cursor.executemany(sql, batch)
+            written += len(batch)
+    return written
+
+
+class FreshStatistics:
+    """Keeps PostgreSQL's statistics of a table in step with a bulk load.
+
+    An import looks its rows up batch by batch (`WHERE rna_id IN (…)`); PostgreSQL plans that
+    from the table's statistics, and a load that multiplies the table leaves them stale: the
+    planner keeps estimating a near-empty table and scans it whole for every batch (0.2 s per
+    batch at 95,000 rows, growing with the table). `ANALYZE` each time the rows written since the
+    last one reach the table's size then: a handful of times per national import. Nothing to do
+    on SQLite, whose planner uses the unique index whatever the statistics.
+    """
+
+    MINIMUM = 10_000
+
+    def __init__(self, model: type[Model]):
+        self.enabled = connection.vendor == "postgresql"
+        self.table = model._meta.db_table
+        self.pending = 0
+        self.size = 0
+        if self.enabled:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT GREATEST(reltuples, 0)::bigint FROM pg_class WHERE oid = %s::regclass",
+                    [self.table],
+                )
+                row = cursor.fetchone()
+                self.size = row[0] if row else 0
+
+    def written(self, rows: int) -> None:
+        if not self.enabled or not rows:
+            return
+        self.pending += rows
+        if self.pending >= max(self.MINIMUM, self.size):
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(self.table)}")
+            self.size += self.pending
+            self.pending = 0

@@ -23,7 +23,7 @@ from alliances.opendata.alliance_schema import (
 from alliances.opendata.catalogue import catalogue_graph
 from alliances.opendata.datasets import DATASETS
 from alliances.opendata.package import csv_name, data_package, xlsx_name
-from alliances.opendata.writers import write_table
+from alliances.opendata.writers import write_csv, write_table, write_xlsx
 
 PACKAGE_FILE = "datapackage.json"
 CATALOGUE_JSONLD = "catalogue.jsonld"
@@ -52,13 +52,8 @@ def opendata_export(*, directory: Path, base_url: str, files_url: str, page_url:
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=directory))
     try:
         for dataset in DATASETS:
-            report.rows[dataset.name] = write_table(
-                staging / csv_name(dataset),
-                staging / xlsx_name(dataset),
-                dataset.name,
-                dataset.header,
-                dataset.rows(),
-            )
+            report.rows[dataset.name] = write_csv(staging / csv_name(dataset), dataset)
+            write_xlsx(staging / xlsx_name(dataset), dataset)
         report.rows[ALLIANCE_SCHEMA_NAME] = write_table(
             staging / f"{ALLIANCE_SCHEMA_NAME}.csv",
             staging / f"{ALLIANCE_SCHEMA_NAME}.xlsx",

@@ -5,15 +5,18 @@ Timings are never asserted here; the benchmarks print them (docs/benchmarks.md).
 
 import pytest
 
+from alliances.kit.enums import maturity_for_score
+from alliances.kit.models import Answer, Assessment, AssessmentScore, Resource
 from alliances.registry.enums import OrganisationStatus, World
 from alliances.registry.importers.sirene import Selection
 from alliances.registry.models import Alliance, Membership, Organisation
 from alliances.registry.services.rna import rna_import
 from alliances.registry.services.sirene import sirene_import
+from alliances.studies.importers import codebook_from_table, read_table, validate_respondents
 from benchmarks import generate
 
 pytestmark = pytest.mark.django_db
-SCALE = 0.0005  # 950 associations, 500 relevant legal units, 50 alliances
+SCALE = 0.0005  # 950 associations, 500 relevant legal units, 50 alliances, 10 respondents
 
 
 @pytest.fixture
@@ -72,3 +75,35 @@ def test_sirene_extract_bridges_to_the_rna_and_alliances_load(files):
     assert Membership.objects.values("organisation__world").distinct().count() >= 3
     assert not Alliance.objects.filter(territories=None).exists()
     assert not Alliance.objects.filter(goals=None).exists()
+
+
+def test_survey_is_read_by_the_studies_import_without_a_problem(files):
+    folder, summary = files
+    codebook, problems = codebook_from_table(
+        read_table((folder / "survey" / "codebook.csv").read_bytes(), "codebook.csv")
+    )
+    assert not problems
+    table = read_table((folder / "survey" / "wave.csv").read_bytes(), "wave.csv")
+    respondents, issues = validate_respondents(
+        table, codebook, id_variable="id", weight_variable="poids", required_variables=["region"]
+    )
+    assert not issues
+    assert len(respondents) == summary.respondents == 10  # the floor of a tiny scale
+    assert {r["answers"]["q1"] for r in respondents} <= {"oui", "non", "nsp"}
+
+
+def test_resources_and_compass_assessments_load(files):
+    folder, _summary = files
+    rna_import(paths=sorted((folder / "rna").glob("*.csv")), commit=True)
+    assert generate.load_resources(scale=0.001, seed=3) == Resource.objects.count() == 5
+    assert not Resource.objects.filter(audiences=None).exists()
+    assert Resource.objects.published().exists()
+
+    assessments, answers = generate.load_assessments(scale=0.0005, seed=3)
+    assert Assessment.objects.count() == assessments == 50
+    assert Answer.objects.count() == answers >= 10 * assessments
+    assert AssessmentScore.objects.filter(assessment__in=Assessment.objects.all()).exists()
+    # Scored by the compass's own rules: every maturity matches its overall score.
+    for overall, maturity in Assessment.objects.values_list("overall", "maturity"):
+        assert maturity == maturity_for_score(overall)
+    assert Assessment.objects.exclude(organisation=None).exists()

@@ -1,15 +1,18 @@
 import csv
 import json
+from datetime import date
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from frictionless import Package, system
 from openpyxl import load_workbook
 from rdflib import Graph
 from rdflib.namespace import DCAT, RDF
 
-from alliances.opendata.datasets import DATASETS
-from alliances.registry.enums import MembershipRole, World
+from alliances.opendata.datasets import DATASETS, ORGANISATIONS
+from alliances.opendata.writers import _write_csv_rows, write_csv
+from alliances.registry.enums import MembershipRole, OrganisationStatus, World
 from alliances.sdg.models import Goal
 from tests.registry.factories import (
     AllianceFactory,
@@ -147,3 +150,26 @@ def test_commune_code_leading_zero_survives(registry, tmp_path):
     call_command("export_opendata", "--output", str(tmp_path))
     rows = read_csv(tmp_path / "organisations.csv")
     assert commune("01053").code in {row["commune_code"] for row in rows}
+
+
+def test_the_organisations_csv_is_the_same_from_postgresql_copy_and_from_python(registry, tmp_path):
+    """On PostgreSQL the national table is dumped by COPY (writers.write_csv): byte for byte the
+    file the Python writer gives, personal-data and formula rules included."""
+    if connection.vendor != "postgresql":
+        pytest.skip("the COPY path exists on PostgreSQL only")
+    OrganisationFactory(
+        name='Les "Amis", du quartier\nNord',
+        website="-http://x.example",
+        rna_id="W751000001",
+        status=OrganisationStatus.DISSOLVED,
+        created_on=date(1901, 7, 1),
+        closed_on=date(2020, 1, 31),
+        ess=True,
+    )
+    OrganisationFactory(name="Radiée", status=OrganisationStatus.DELETED)
+    copied, written = tmp_path / "copy.csv", tmp_path / "python.csv"
+    assert write_csv(copied, ORGANISATIONS) == 4  # the deleted one is not published
+    assert _write_csv_rows(written, ORGANISATIONS.header, ORGANISATIONS.rows()) == 4
+    assert copied.read_bytes() == written.read_bytes()
+    assert b"Jean Dupont" not in copied.read_bytes()
+    assert b"'=HYPERLINK" in copied.read_bytes()

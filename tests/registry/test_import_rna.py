@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
+from alliances.core.bulk import FreshStatistics
 from alliances.registry.enums import OrganisationStatus, Source, World
 from alliances.registry.models import Organisation
 from alliances.registry.services.rna import rna_import
@@ -167,3 +169,17 @@ def test_legacy_encoding_is_detected_even_after_ascii_lines(tmp_path):
     shutil.copy(reordered, tmp_path / "copy.csv")
     run(tmp_path, reordered)
     assert Organisation.objects.get(rna_id="W9T1002867").name.endswith("L'ÉDUCATION")
+
+
+def test_postgresql_statistics_follow_a_bulk_load(tmp_path, monkeypatch):
+    """The per-batch lookups are planned from statistics: the import refreshes them as the
+    table grows (ADR 0015)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite plans the lookups from the unique index whatever the statistics")
+    monkeypatch.setattr(FreshStatistics, "MINIMUM", 1)
+    statistics = FreshStatistics(Organisation)
+    run(tmp_path, WALDEC, IMPORT)
+    statistics.written(Organisation.objects.count())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'registry_organisation'")
+        assert cursor.fetchone()[0] == 9

@@ -56,6 +56,9 @@ class Dataset:
     rows: Callable[[], Iterator[tuple]]
     foreign_keys: tuple[ForeignKey, ...] = field(default=())
     theme: str = "SOCI"  # EU data theme (DCAT-AP), see catalogue.py
+    # (SQL, parameters) giving exactly the CSV of `rows` through COPY on PostgreSQL: for the
+    # national tables only, where Python cell by cell is the bottleneck (see writers.py).
+    copy_sql: Callable[[], tuple[str, list]] | None = None
 
     @property
     def header(self) -> list[str]:

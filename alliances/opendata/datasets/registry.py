@@ -14,6 +14,7 @@ from alliances.opendata.datasets.base import (
     stream,
     text,
 )
+from alliances.opendata.writers import sql_csv_day, sql_csv_flag, sql_csv_text
 from alliances.registry.enums import (
     AllianceStatus,
     AllianceType,
@@ -22,6 +23,7 @@ from alliances.registry.enums import (
     World,
 )
 from alliances.registry.models import Alliance, Catalyst, Membership, Organisation
+from alliances.territories.models import Territory
 
 NON_PUBLIC_NAME = "Unité légale non diffusible"
 
@@ -46,6 +48,35 @@ def _organisation_rows():
             pk, name, diffusible, world, siren, siret, rna, commune or "", dept or "", status,
             ess, created_on, closed_on, website,
         )  # fmt: skip
+
+
+def _organisation_copy_sql() -> tuple[str, list]:
+    """`_organisation_rows` as PostgreSQL writes it (`writers.write_csv`): same rows, same rules."""
+    organisation = Organisation._meta.db_table
+    territory = Territory._meta.db_table
+    public = "o.diffusible"
+    sql = f"""
+        SELECT o.id,
+            CASE WHEN {public} THEN {sql_csv_text("o.name")} ELSE %s END,
+            {sql_csv_flag(public)},
+            {sql_csv_text("o.world")},
+            {sql_csv_text("o.siren")},
+            CASE WHEN {public} THEN {sql_csv_text("o.siret")} END,
+            {sql_csv_text("o.rna_id")},
+            CASE WHEN {public} THEN {sql_csv_text("c.code")} END,
+            {sql_csv_text("d.code")},
+            {sql_csv_text("o.status")},
+            {sql_csv_flag("o.ess")},
+            {sql_csv_day("o.created_on")},
+            {sql_csv_day("o.closed_on")},
+            CASE WHEN {public} THEN {sql_csv_text("o.website")} END
+        FROM {organisation} o
+        LEFT JOIN {territory} c ON c.id = o.commune_id
+        LEFT JOIN {territory} d ON d.id = o.departement_id
+        WHERE o.status <> %s
+        ORDER BY o.id
+    """  # noqa: S608 — table names from the models, values as parameters
+    return sql, [NON_PUBLIC_NAME, OrganisationStatus.DELETED.value]
 
 
 ORGANISATIONS = Dataset(
@@ -79,6 +110,7 @@ ORGANISATIONS = Dataset(
     ),
     primary_key=("id",),
     rows=_organisation_rows,
+    copy_sql=_organisation_copy_sql,
 )
 
 

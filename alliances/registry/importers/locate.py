@@ -1,8 +1,8 @@
 """Finding the commune of an address: by INSEE code, or by postcode and commune name."""
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from alliances.core.text import fold
 from alliances.territories.enums import TerritoryKind
@@ -12,8 +12,7 @@ _CEDEX = re.compile(r"\s+cedex(\s+\d+)?$")
 _SAINT = re.compile(r"\b(st|ste)\b")
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(NamedTuple):
     commune_id: int
     departement_id: int | None
 

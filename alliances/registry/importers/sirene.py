@@ -7,11 +7,12 @@ selection keeps come out; the others are counted as filtered out.
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 from alliances.registry.enums import SIZE_BAND_MINIMUM, OrganisationStatus, SizeBand, World
 from alliances.registry.identifiers import RNA_PATTERN, is_siren
 from alliances.registry.importers.report import Reject
-from alliances.registry.importers.streams import CsvLine
 
 REQUIRED = {
     "siren",
@@ -21,6 +22,9 @@ REQUIRED = {
     "denominationunitelegale",
 }
 SOLE_TRADER = "1000"
+SIZE_BANDS = frozenset(SizeBand.values)
+ACTIVE = OrganisationStatus.ACTIVE.value
+CLOSED = OrganisationStatus.CLOSED.value
 FILTERED = object()
 
 
@@ -55,8 +59,9 @@ class Selection:
         return False
 
 
-@dataclass(frozen=True)
-class SireneRecord:
+class SireneRecord(NamedTuple):
+    """A legal unit as the registry stores it (a tuple: imports make millions of them)."""
+
     siren: str
     siret: str
     name: str
@@ -67,29 +72,16 @@ class SireneRecord:
     ess: bool
     size_band: str
     status: str
-    created_on: dt.date | None
+    created_on: str | None  # ISO date
     diffusible: bool
     rna_id: str
 
     def digest_values(self) -> tuple:
-        return (
-            self.siret,
-            self.name,
-            self.short_name,
-            self.world,
-            self.legal_category,
-            self.naf,
-            self.ess,
-            self.size_band,
-            self.status,
-            self.created_on.isoformat() if self.created_on else "",
-            self.diffusible,
-            self.rna_id,
-        )
+        return (*self[1:10], self.created_on or "", *self[11:])
 
 
-def read_header(line: CsvLine) -> dict[str, int]:
-    columns = {name.strip().lower().lstrip("\ufeff"): i for i, name in enumerate(line.values)}
+def read_header(values: list[str]) -> dict[str, int]:
+    columns = {name.strip().lower().lstrip("\ufeff"): i for i, name in enumerate(values)}
     missing = REQUIRED - columns.keys()
     if missing:
         raise SireneFileError(
@@ -109,72 +101,100 @@ def world_of(category: str) -> str:
 
 
 def parse_rows(
-    lines: Iterator[CsvLine], *, columns: dict[str, int], file_name: str, selection: Selection
+    lines: Iterator[tuple[int, list[str], str]],
+    *,
+    columns: dict[str, int],
+    file_name: str,
+    selection: Selection,
 ) -> Iterator[SireneRecord | Reject | object]:
+    """Records, rejects or `FILTERED` from (line number, values, text) of `streams.csv_rows`.
+
+    Columns are looked up once; a line the selection drops costs a split and three lookups.
+    """
     width = len(columns)
-    for line in lines:
-        if len(line.values) != width:
-            yield Reject(
-                file_name,
-                line.number,
-                f"expected {width} fields, found {len(line.values)}",
-                line.raw,
+    missing = width  # index of the empty value appended to each line
+    take = itemgetter(
+        *(
+            columns.get(name, missing)
+            for name in (
+                "categoriejuridiqueunitelegale", "economiesocialesolidaireunitelegale",
+                "trancheeffectifsunitelegale", "siren", "statutdiffusionunitelegale",
+                "prenomusuelunitelegale", "prenom1unitelegale", "nomusageunitelegale",
+                "nomunitelegale", "denominationunitelegale", "denominationusuelle1unitelegale",
+                "sigleunitelegale", "nicsiegeunitelegale", "identifiantassociationunitelegale",
+                "datecreationunitelegale", "activiteprincipaleunitelegale",
+                "etatadministratifunitelegale",
             )
+        )
+    )  # fmt: skip
+    keeps = selection.keeps
+    worlds: dict[str, str] = {}
+    for number, values, text in lines:
+        if len(values) != width:
+            yield Reject(file_name, number, f"expected {width} fields, found {len(values)}", text)
             continue
-        row = {name: line.values[index] for name, index in columns.items()}
-        category = row["categoriejuridiqueunitelegale"]
-        ess = row.get("economiesocialesolidaireunitelegale", "") == "O"
-        size_band = row.get("trancheeffectifsunitelegale", "")
-        if not selection.keeps(category, ess, size_band):
+        values.append("")
+        cells = [value.strip() for value in take(values)]
+        category, ess, size_band, siren = cells[:4]
+        ess = ess == "O"
+        if not keeps(category, ess, size_band):
             yield FILTERED
             continue
-        siren = row["siren"]
-        if not is_siren(siren):
-            yield Reject(file_name, line.number, f"invalid SIREN {siren!r}", line.raw)
+        if not _valid_siren(siren):
+            yield Reject(file_name, number, f"invalid SIREN {siren!r}", text)
             continue
-        yield _record(row, siren, category, ess, size_band)
+        world = worlds.get(category)
+        if world is None:
+            world = worlds[category] = world_of(category)
+        yield _record(cells, world)
 
 
-def _record(row: dict[str, str], siren: str, category: str, ess: bool, size_band: str):
-    diffusible = row["statutdiffusionunitelegale"] != "P"
+def _valid_siren(value: str) -> bool:
+    """Nine digits and the Luhn key, without `stdnum`'s normalisation for the usual case."""
+    if len(value) != 9 or not value.isdigit():
+        return is_siren(value)
+    total = 0
+    for index, char in enumerate(reversed(value)):
+        digit = int(char) * (2 if index % 2 else 1)
+        total += digit - 9 if digit > 9 else digit
+    return total % 10 == 0
+
+
+def _record(cells: list[str], world: str) -> SireneRecord:
+    (
+        category, ess, size_band, siren, diffusion, usual_first_name, first_name, usage_name,
+        last_name, denomination, usual_denomination, acronym, nic, rna_id, created, naf, state,
+    ) = cells  # fmt: skip
+    diffusible = diffusion != "P"
     person = category == SOLE_TRADER
     if person and not diffusible:
         # INSEE forbids showing the name of a sole trader who opted out: we do not store it.
         name, short_name = "", ""
     elif person:
         name = " ".join(
-            part
-            for part in (
-                row.get("prenomusuelunitelegale") or row.get("prenom1unitelegale", ""),
-                row.get("nomusageunitelegale") or row.get("nomunitelegale", ""),
-            )
-            if part
+            part for part in (usual_first_name or first_name, usage_name or last_name) if part
         )
         short_name = ""
     else:
-        name = row["denominationunitelegale"] or row.get("denominationusuelle1unitelegale", "")
-        short_name = row.get("sigleunitelegale", "")
-    nic = row.get("nicsiegeunitelegale", "")
-    rna_id = row.get("identifiantassociationunitelegale", "").upper()
-    created = row.get("datecreationunitelegale", "")
+        name = denomination or usual_denomination
+        short_name = acronym
+    rna_id = rna_id.upper()
     try:
-        created_on = dt.date.fromisoformat(created) if created else None
+        created_on = dt.date.fromisoformat(created).isoformat() if created else None
     except ValueError:
         created_on = None
     return SireneRecord(
-        siren=siren,
-        siret=siren + nic if len(nic) == 5 and nic.isdigit() else "",
-        name=" ".join(name.split())[:300] or ("" if not diffusible else siren),
-        short_name=short_name[:120],
-        world=world_of(category),
-        legal_category=category[:4],
-        naf=row.get("activiteprincipaleunitelegale", "")[:6],
-        ess=ess,
-        size_band=size_band if size_band in SizeBand.values else "",
-        status=OrganisationStatus.CLOSED
-        if row["etatadministratifunitelegale"] == "C"
-        else OrganisationStatus.ACTIVE,
-        created_on=created_on,
-        diffusible=diffusible,
-        rna_id=rna_id if RNA_PATTERN.match(rna_id) else "",
+        siren,
+        siren + nic if len(nic) == 5 and nic.isdigit() else "",
+        " ".join(name.split())[:300] or ("" if not diffusible else siren),
+        short_name[:120],
+        world,
+        category[:4],
+        naf[:6],
+        ess == "O",
+        size_band if size_band in SIZE_BANDS else "",
+        CLOSED if state == "C" else ACTIVE,
+        created_on,
+        diffusible,
+        rna_id if RNA_PATTERN.match(rna_id) else "",
     )

@@ -5,23 +5,23 @@ new or changed associations are written, and unchanged ones are counted. Each ba
 its own: a killed import, run again, finds what was written unchanged and completes the rest.
 """
 
-import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
-from alliances.core.bulk import upsert_rows
-from alliances.core.text import fold
+from alliances.core.bulk import FreshStatistics, upsert_rows
 from alliances.registry.enums import World
 from alliances.registry.importers import rna
 from alliances.registry.importers.locate import CommuneLocator
 from alliances.registry.importers.report import ImportReport, Reject, RejectWriter
-from alliances.registry.importers.streams import LineDecoder, csv_lines, source_files
+from alliances.registry.importers.rna import digest  # noqa: F401  (the SIRENE import's too)
+from alliances.registry.importers.streams import LineDecoder, csv_rows, source_files
 from alliances.registry.models import Organisation
 
 BATCH_SIZE = 5000
+ASSOCIATION = World.ASSOCIATION.value
 RNA_FIELDS = [
     "rna_id",
     "name",
@@ -43,10 +43,7 @@ RNA_FIELDS = [
     "rna_digest",
     "updated_at",
 ]
-
-
-def digest(values: tuple) -> str:
-    return hashlib.blake2b("\x1f".join(map(str, values)).encode(), digest_size=16).hexdigest()
+DIGEST = RNA_FIELDS.index("rna_digest")
 
 
 def rna_import(
@@ -61,96 +58,100 @@ def rna_import(
     report = ImportReport(committed=commit)
     locator = CommuneLocator()
     now = timezone.now()
+    statistics = FreshStatistics(Organisation)
     with RejectWriter(report, rejects_path) as rejects:
-        for source in files:
-            decoder = LineDecoder()
-            with source.open() as handle:
-                lines = csv_lines(handle, decoder, delimiter=";")
-                header = next(lines, None)
-                if header is None:
-                    rejects.add(Reject(source.name, 0, "empty file"))
-                    continue
-                try:
-                    kind, columns = rna.read_header(header)
-                except rna.RnaFileError as error:
-                    rejects.add(Reject(source.name, header.number, str(error), header.raw))
-                    continue
-                parsed = rna.parse_rows(
-                    lines, source=kind, columns=columns, file_name=source.name, locator=locator
-                )
-                for batch in _batches(parsed, report, rejects):
-                    _write(batch, report, commit=commit, file_name=source.name, now=now)
-                    if progress:
-                        progress(report.read)
-            report.encodings[source.name] = decoder.encoding
+        rows = _rows(files, report, rejects, locator, now)
+        for batch in _batches(rows, report):
+            _write(batch, report, commit=commit)
+            if commit:
+                statistics.written(len(batch))
+            if progress:
+                progress(report.read)
     return report
 
 
-def _batches(
-    parsed: Iterator[rna.RnaRecord | Reject], report: ImportReport, rejects: RejectWriter
-) -> Iterator[dict[str, rna.RnaRecord]]:
+def _rows(files, report: ImportReport, rejects: RejectWriter, locator, now) -> Iterator:
+    """The rows to write (`RNA_FIELDS`) of every file in turn, or None for a rejected line.
+
+    Batches run across files (each row says which file it came from): a département file of a
+    few hundred lines does not cost a transaction of its own.
+    """
+    for source in files:
+        decoder = LineDecoder()
+        with source.open() as handle:
+            lines = csv_rows(handle, decoder, delimiter=";")
+            header = next(lines, None)
+            if header is None:
+                rejects.add(Reject(source.name, 0, "empty file"))
+                continue
+            number, values, text = header
+            try:
+                kind, columns = rna.read_header(values)
+            except rna.RnaFileError as error:
+                rejects.add(Reject(source.name, number, str(error), text))
+                continue
+            file_name = source.name[:200]
+            for item in rna.parse_rows(
+                lines, source=kind, columns=columns, file_name=source.name, locator=locator
+            ):
+                if type(item) is Reject:
+                    rejects.add(item)
+                    yield None
+                else:
+                    yield _row(item, file_name, now)
+        report.encodings[source.name] = decoder.encoding
+
+
+def _batches(rows: Iterator, report: ImportReport) -> Iterator[dict[str, tuple]]:
     """Batches keyed by RNA number; a number seen twice closes the batch, so the later line wins
     exactly as if lines were applied one by one."""
-    batch: dict[str, rna.RnaRecord] = {}
-    for item in parsed:
-        report.read += 1
-        if isinstance(item, Reject):
-            rejects.add(item)
+    batch: dict[str, tuple] = {}
+    read = 0
+    for row in rows:
+        read += 1
+        if row is None:
             continue
-        if item.rna_id in batch or len(batch) >= BATCH_SIZE:
+        rna_id = row[0]
+        if rna_id in batch or len(batch) >= BATCH_SIZE:
+            report.read += read
+            read = 0
             yield batch
             batch = {}
-        batch[item.rna_id] = item
+        batch[rna_id] = row
+    report.read += read
     if batch:
         yield batch
 
 
-def _write(
-    batch: dict[str, rna.RnaRecord],
-    report: ImportReport,
-    *,
-    commit: bool,
-    file_name: str,
-    now,
-) -> None:
+def _write(batch: dict[str, tuple], report: ImportReport, *, commit: bool) -> None:
     with transaction.atomic():
         known = dict(
             Organisation.objects.filter(rna_id__in=batch.keys()).values_list("rna_id", "rna_digest")
         )
-        rows = []
-        for rna_id, record in batch.items():
-            record_digest = digest(record.digest_values())
-            if rna_id not in known:
-                report.created += 1
-            elif known[rna_id] == record_digest:
-                report.unchanged += 1
-                continue
-            else:
-                report.updated += 1
-            rows.append(_row(record, record_digest, file_name, now))
-        if commit and rows:
-            upsert_rows(Organisation, fields=RNA_FIELDS, unique_fields=["rna_id"], rows=rows)
+        if known:
+            unchanged = [
+                rna_id for rna_id, row in batch.items() if known.get(rna_id) == row[DIGEST]
+            ]
+            report.unchanged += len(unchanged)
+            for rna_id in unchanged:
+                del batch[rna_id]
+        updated = sum(1 for rna_id in batch if rna_id in known)
+        report.updated += updated
+        report.created += len(batch) - updated
+        if commit and batch:
+            upsert_rows(
+                Organisation, fields=RNA_FIELDS, unique_fields=["rna_id"], rows=batch.values()
+            )
 
 
-def _row(record: rna.RnaRecord, record_digest: str, file_name: str, now) -> tuple:
+def _row(record: rna.RnaRecord, file_name: str, now) -> tuple:
+    """The columns of `RNA_FIELDS`, in order."""
+    (
+        rna_id, name, search_name, short_name, theme, address, postcode, commune_id,
+        departement_id, website, status, created_on, closed_on, source, record_digest,
+    ) = record  # fmt: skip
     return (
-        record.rna_id,
-        record.name,
-        fold(record.name),
-        record.short_name,
-        World.ASSOCIATION,
-        record.theme,
-        record.address,
-        record.postcode,
-        record.place.commune_id if record.place else None,
-        record.place.departement_id if record.place else None,
-        record.website,
-        record.status,
-        record.created_on,
-        record.closed_on,
-        record.source,
-        file_name[:200],
-        now,
-        record_digest,
-        now,
-    )
+        rna_id, name, search_name, short_name, ASSOCIATION, theme, address, postcode,
+        commune_id, departement_id, website, status, created_on, closed_on, source, file_name,
+        now, record_digest, now,
+    )  # fmt: skip

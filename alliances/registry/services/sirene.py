@@ -11,16 +11,17 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from alliances.core.bulk import upsert_rows
+from alliances.core.bulk import FreshStatistics, update_rows, upsert_rows
 from alliances.core.text import fold
 from alliances.registry.enums import Source
 from alliances.registry.importers import sirene
 from alliances.registry.importers.report import ImportReport, Reject, RejectWriter
-from alliances.registry.importers.streams import LineDecoder, csv_lines, source_files
+from alliances.registry.importers.streams import LineDecoder, csv_rows, source_files
 from alliances.registry.models import Organisation
 from alliances.registry.services.rna import digest
 
-BATCH_SIZE = 2000
+BATCH_SIZE = 5000
+SIRENE = Source.SIRENE.value
 # Columns the registry owns for a legal unit, written when SIRENE is the record's source.
 OWN_FIELDS = [
     "siren",
@@ -67,16 +68,17 @@ def sirene_import(
 ) -> ImportReport:
     report = ImportReport(committed=commit)
     now = timezone.now()
+    statistics = FreshStatistics(Organisation)
     with RejectWriter(report, rejects_path) as rejects:
         for source in source_files([path]):
             decoder = LineDecoder()
             with source.open() as handle:
-                lines = csv_lines(handle, decoder, delimiter=",")
+                lines = csv_rows(handle, decoder, delimiter=",")
                 header = next(lines, None)
                 try:
                     if header is None:
                         raise sirene.SireneFileError("empty file")
-                    columns = sirene.read_header(header)
+                    columns = sirene.read_header(header[1])
                 except sirene.SireneFileError as error:
                     rejects.add(Reject(source.name, 1, str(error)))
                     continue
@@ -84,7 +86,9 @@ def sirene_import(
                     lines, columns=columns, file_name=source.name, selection=selection
                 )
                 for batch in _batches(parsed, report, rejects):
-                    _write(batch, report, commit=commit, file_name=source.name, now=now)
+                    _write(batch, report, commit=commit, file_name=source.name[:200], now=now)
+                    if commit:
+                        statistics.written(len(batch))
                     if progress:
                         progress(report.read)
             report.encodings[source.name] = decoder.encoding
@@ -93,18 +97,20 @@ def sirene_import(
 
 def _batches(parsed, report: ImportReport, rejects: RejectWriter) -> Iterator[dict]:
     batch: dict[str, sirene.SireneRecord] = {}
+    filtered = sirene.FILTERED
     for item in parsed:
         report.read += 1
-        if item is sirene.FILTERED:
+        if item is filtered:
             report.skipped += 1
             continue
-        if isinstance(item, Reject):
+        if type(item) is Reject:
             rejects.add(item)
             continue
-        if item.siren in batch or len(batch) >= BATCH_SIZE:
+        siren = item[0]
+        if siren in batch or len(batch) >= BATCH_SIZE:
             yield batch
             batch = {}
-        batch[item.siren] = item
+        batch[siren] = item
     if batch:
         yield batch
 
@@ -118,17 +124,20 @@ def _write(batch: dict, report: ImportReport, *, commit: bool, file_name: str, n
             )
         }
         wanted_rna = {r.rna_id for r in batch.values() if r.rna_id and r.siren not in by_siren}
-        by_rna = {
-            rna_id: (siren, pk)
-            for rna_id, siren, pk in Organisation.objects.filter(rna_id__in=wanted_rna).values_list(
-                "rna_id", "siren", "id"
-            )
-        }
+        by_rna = (
+            {
+                rna_id: (siren, pk)
+                for rna_id, siren, pk in Organisation.objects.filter(
+                    rna_id__in=wanted_rna
+                ).values_list("rna_id", "siren", "id")
+            }
+            if wanted_rna
+            else {}
+        )
         own, bridges, new = [], [], []
         rna_taken: set[str] = set()
         for siren, record in batch.items():
             record_digest = digest(record.digest_values())
-            values = {"digest": record_digest, "record": record}
             if siren in by_siren:
                 known_digest, known_rna, pk = by_siren[siren]
                 if known_digest == record_digest:
@@ -138,7 +147,7 @@ def _write(batch: dict, report: ImportReport, *, commit: bool, file_name: str, n
                 if known_rna:
                     bridges.append(_bridge(pk, record, record_digest, now))
                 else:
-                    own.append(values)
+                    own.append(_own(record, record_digest, file_name, now))
             elif record.rna_id in by_rna and by_rna[record.rna_id][0] is None:
                 report.updated += 1  # the association exists, from the RNA, without its SIREN
                 bridges.append(_bridge(by_rna[record.rna_id][1], record, record_digest, now))
@@ -151,62 +160,34 @@ def _write(batch: dict, report: ImportReport, *, commit: bool, file_name: str, n
                 )
                 if takes_rna:
                     rna_taken.add(record.rna_id)
-                new.append(values | {"rna_id": record.rna_id if takes_rna else None})
+                row = _own(record, record_digest, file_name, now)
+                new.append((*row, record.rna_id if takes_rna else None))
         if not commit:
             return
-
-        def own_row(item):
-            r = item["record"]
-            return (
-                r.siren,
-                r.siret,
-                r.name,
-                fold(r.name),
-                r.short_name,
-                r.world,
-                r.legal_category,
-                r.naf,
-                r.ess,
-                r.size_band,
-                r.status,
-                r.created_on,
-                r.diffusible,
-                Source.SIRENE,
-                file_name[:200],
-                now,
-                item["digest"],
-                r.rna_id or "",
-                now,
-            )
-
         if own:
-            upsert_rows(
-                Organisation,
-                fields=OWN_FIELDS,
-                unique_fields=["siren"],
-                rows=[own_row(i) for i in own],
-            )
+            upsert_rows(Organisation, fields=OWN_FIELDS, unique_fields=["siren"], rows=own)
         if new:
             upsert_rows(
-                Organisation,
-                fields=[*OWN_FIELDS, "rna_id"],
-                unique_fields=["siren"],
-                rows=[(*own_row(i), i["rna_id"]) for i in new],
+                Organisation, fields=[*OWN_FIELDS, "rna_id"], unique_fields=["siren"], rows=new
             )
         if bridges:
-            Organisation.objects.bulk_update(bridges, BRIDGE_FIELDS, batch_size=500)
+            update_rows(Organisation, fields=BRIDGE_FIELDS, key="id", rows=bridges)
 
 
-def _bridge(pk: int, record: sirene.SireneRecord, record_digest: str, now) -> Organisation:
-    return Organisation(
-        pk=pk,
-        siren=record.siren,
-        siret=record.siret,
-        legal_category=record.legal_category,
-        naf=record.naf,
-        ess=record.ess,
-        size_band=record.size_band,
-        sirene_digest=record_digest,
-        sirene_rna_id=record.rna_id or "",
-        updated_at=now,
-    )
+def _own(record: sirene.SireneRecord, record_digest: str, file_name: str, now) -> tuple:
+    """The columns of `OWN_FIELDS`, in order."""
+    r = record
+    return (
+        r.siren, r.siret, r.name, fold(r.name), r.short_name, r.world, r.legal_category, r.naf,
+        r.ess, r.size_band, r.status, r.created_on, r.diffusible, SIRENE, file_name, now,
+        record_digest, r.rna_id, now,
+    )  # fmt: skip
+
+
+def _bridge(pk: int, record: sirene.SireneRecord, record_digest: str, now) -> tuple:
+    """The columns of `BRIDGE_FIELDS`, in order, then the primary key."""
+    r = record
+    return (
+        r.siren, r.siret, r.legal_category, r.naf, r.ess, r.size_band, record_digest, r.rna_id,
+        now, pk,
+    )  # fmt: skip
