@@ -37,6 +37,7 @@ from alliances.territories.models import Territory
 from alliances.web.forms.registry import AllianceSubmitForm, CorrectionForm
 
 MODERATORS_ONLY = _("Only the registry's moderators may do this.")
+EDITORS_ONLY = _("Only the organisation's administrators and the moderators may change it.")
 UNKNOWN_DEPARTEMENT = _("No département has the INSEE code “%(value)s”.")
 UNKNOWN_COMMUNE = _("No commune has the INSEE code “%(value)s”.")
 UNKNOWN_GOAL = _("There is no Sustainable Development Goal number %(value)s.")
@@ -56,8 +57,9 @@ def _submission(alliance: Alliance) -> dict:
     return serializers.AllianceSubmissionSerializer(alliance).data
 
 
-def _moderator(user) -> None:
-    if not perms.can_moderate(user):
+def _moderator(user, record=None) -> None:
+    """Moderators everywhere; catalysts for the records of the territories they serve."""
+    if not perms.can_moderate(user, record):
         raise NotAllowed(MODERATORS_ONLY)
 
 
@@ -128,8 +130,8 @@ class AlliancePublication(APIView):
         responses=serializers.AllianceSubmissionSerializer,
     )
     def post(self, request, pk: int):
-        _moderator(request.user)
         alliance = get_object_or_404(Alliance, pk=pk)
+        _moderator(request.user, alliance)
         body = serializers.PublicationMoveSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         moved = alliance_transition(
@@ -183,8 +185,10 @@ class CorrectionHandle(APIView):
         responses=serializers.CorrectionSerializer,
     )
     def post(self, request, pk: int):
-        _moderator(request.user)
-        correction = get_object_or_404(CorrectionRequest, pk=pk)
+        correction = get_object_or_404(
+            CorrectionRequest.objects.select_related("alliance", "organisation"), pk=pk
+        )
+        _moderator(request.user, correction)
         body = serializers.CorrectionHandleSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         handled = correction_handle(
@@ -275,7 +279,8 @@ class OrganisationListCreate(views.OrganisationList):
         responses={201: OrganisationSerializer},
     )
     def post(self, request):
-        _moderator(request.user)
+        if not perms.can_merge(request.user):  # platform moderators, as for merges and imports
+            raise NotAllowed(MODERATORS_ONLY)
         body = serializers.OrganisationWriteSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         form = OrganisationForm(_organisation_form_data(body.validated_data, None))
@@ -295,8 +300,9 @@ class OrganisationDetailUpdate(views.OrganisationDetail):
         request=serializers.OrganisationPatchSerializer, responses=OrganisationSerializer
     )
     def patch(self, request, pk: int):
-        _moderator(request.user)
         organisation = get_object_or_404(Organisation, pk=pk)
+        if not perms.can_edit_organisation(request.user, organisation):
+            raise NotAllowed(EDITORS_ONLY)
         body = serializers.OrganisationPatchSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         form = OrganisationForm(
