@@ -73,6 +73,7 @@ PAGE_TYPES = [
     PageType("signup", ("anonymous",), "/compte/signup/"),
     PageType("password_reset", ("anonymous",), "/compte/password/reset/"),
     PageType("accessibility", PUBLIC, "/accessibilite/"),
+    PageType("accessibility_plan", PUBLIC, "/accessibilite/schema-pluriannuel/"),
     PageType("legal", PUBLIC, "/mentions-legales/"),
     # Swagger UI (third-party script) nests its "copy path" button inside each operation's
     # summary button: its markup, not ours; every other rule runs on the page.

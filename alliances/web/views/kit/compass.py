@@ -4,9 +4,11 @@ result by its secret link; signed-in people see their history and evolution."""
 import altair as alt
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from alliances.core import summaries
 from alliances.core.charts import chart_svg
 from alliances.kit import perms, selectors
 from alliances.kit.models import Assessment, Questionnaire
@@ -69,7 +71,12 @@ def _axes_chart(results, title: str):
         )
         .properties(width=420, height=32 * len(data))
     )
-    return chart_svg(chart, title=title, description=_("The data is in the table below."))
+    summary = summaries.ranking(
+        [(r.label, float(r.score)) for r in results], subject=title, unit=_("/ 100")
+    )
+    return chart_svg(
+        chart, title=title, description=_("The data is in the table below."), summary=summary
+    )
 
 
 def _evolution_chart(history):
@@ -86,8 +93,19 @@ def _evolution_chart(history):
         )
         .properties(width=420, height=200)
     )
+    summary = summaries.series(
+        [
+            (date_format(assessment.created_at.date(), "SHORT_DATE_FORMAT"), p["score"])
+            for assessment, p in zip(history, data, strict=True)
+        ],
+        subject=_("Overall score"),
+        unit=_("/ 100"),
+    )
     return chart_svg(
-        chart, title=_("Overall score over time"), description=_("The data is in the table below.")
+        chart,
+        title=_("Overall score over time"),
+        description=_("The data is in the table below."),
+        summary=summary,
     )
 
 
