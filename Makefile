@@ -11,7 +11,7 @@ export DEBUG ?= 1
 export MFA_REQUIRED_FOR_PRIVILEGED ?= 0
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-browser test-postgres lint format check-migrations messages bench clean
+.PHONY: help install run test test-browser accessibility-audit test-postgres lint format check-migrations messages bench clean
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-18s %s\n", $$1, $$2}'
@@ -41,8 +41,11 @@ run: install ## Migrate a local SQLite database, load reference and demo data, s
 test: install ## Run the whole test suite (SQLite unless TEST_DATABASE_URL is set)
 	$(BIN)/pytest
 
-test-browser: install ## Accessibility (axe-core), keyboard, screenshots and HTML validity in Chromium
+test-browser: install ## Accessibility (axe-core), keyboard, reflow, motion, screenshots and HTML validity in Chromium
 	$(BIN)/pytest tests/browser -m browser --no-cov
+
+accessibility-audit: install ## Run the browser suite and write the audit the accessibility statement shows
+	ACCESSIBILITY_AUDIT=alliances/web/data/accessibility-audit.json $(BIN)/pytest tests/browser -m browser --no-cov
 
 test-postgres: install ## Run the test suite against the local PostgreSQL server
 	TEST_DATABASE_URL=$${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/alliances} $(BIN)/pytest

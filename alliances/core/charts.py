@@ -2,7 +2,9 @@
 
 Write the chart with Altair (or a plain Vega-Lite dict), render it here, and always show its data
 table beside it (and a CSV link where the data is downloadable): the SVG is an image for sighted
-readers, the table is the accessible equivalent. The same SVG goes into PDF reports.
+readers, the table is the accessible equivalent. Every chart also carries a short text summary
+written from the same data (`alliances.core.summaries`), shown beside the drawing by
+`web/chart_summary.html`. The same SVG goes into PDF reports.
 """
 
 import hashlib
@@ -12,7 +14,7 @@ from html import escape
 
 import vl_convert
 from django.core.cache import cache
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
 _SVG_OPEN = re.compile(r"<svg\b([^>]*)>", re.S)
 _CLASS = re.compile(r'\sclass="[^"]*"')
@@ -38,11 +40,26 @@ THEME_CONFIG = {
 }
 
 
-def chart_svg(spec: dict | object, *, title: str, description: str = "") -> SafeString:
+class ChartSvg(SafeString):
+    """The SVG markup of a chart (safe to insert as is), with its text summary as `.summary`."""
+
+    summary: str = ""
+
+    def __new__(cls, markup: str, summary: str = ""):
+        made = super().__new__(cls, markup)
+        made.summary = summary
+        return made
+
+    def __reduce__(self):  # cached by the diagnostic: keep the summary through pickling
+        return (ChartSvg, (str.__str__(self), self.summary))
+
+
+def chart_svg(spec: dict | object, *, title: str, summary: str, description: str = "") -> ChartSvg:
     """Render a Vega-Lite spec (dict or Altair chart) to inline SVG with an accessible name.
 
     `title` becomes the SVG's <title> (its accessible name); `description` its <desc>, which should
-    say where the data table is, e.g. "The data is in the table below."
+    say where the data table is, e.g. "The data is in the table below."; `summary` is the sentence
+    or two that say what the chart shows (see `alliances.core.summaries`), shown on the page.
     """
     spec_dict = spec.to_dict() if hasattr(spec, "to_dict") else dict(spec)
     spec_dict.setdefault("config", {})
@@ -63,6 +80,7 @@ def chart_svg(spec: dict | object, *, title: str, description: str = "") -> Safe
     accessible = (
         f'<svg{attributes} class="chart" role="img" focusable="false">'
         f"<title>{escape(title)}</title>"
-        + (f"<desc>{escape(description)}</desc>" if description else "")
+        + f"<desc>{escape(' '.join(part for part in (summary, description) if part))}</desc>"
     )
-    return mark_safe(svg[: match.start()] + accessible + svg[match.end() :])  # noqa: S308
+    markup = svg[: match.start()] + accessible + svg[match.end() :]
+    return ChartSvg(markup, summary)

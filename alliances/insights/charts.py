@@ -6,7 +6,9 @@ PNG. Each is shown with its table.
 
 import altair as alt
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from alliances.core import summaries
 from alliances.insights.tables import DataTable
 
 BLUE, GREEN, GREY = "#19486a", "#3f7e44", "#6f7378"
@@ -97,4 +99,57 @@ def sdg_coverage(table: DataTable) -> alt.Chart:
             yOffset="measure:N",
         )
         .properties(width=420, height=17 * 2 * 17)
+    )
+
+
+# Text summaries of the charts above, from the same tables (see core.summaries).
+
+
+def actors_summary(table: DataTable) -> str:
+    return summaries.ranking(
+        [(str(row["label"]), row["active"]) for row in table.rows],
+        subject=_("Active actors by world"),
+    )
+
+
+def themes_summary(table: DataTable, limit: int = 12) -> str:
+    return summaries.ranking(
+        [(str(row["label"]), row["count"]) for row in table.rows[:limit]],
+        subject=_("Active associations by theme"),
+    )
+
+
+def alliance_years_summary(table: DataTable) -> str:
+    total = sum(row["count"] for row in table.rows)
+    sentence = summaries.series(
+        [(str(row["year"]), row["count"]) for row in table.rows],
+        subject=_("Alliances started per year"),
+    )
+    return (
+        ngettext(
+            "%(count)s alliance with a start year.",
+            "%(count)s alliances with a start year.",
+            total,
+        )
+        % {"count": summaries.number(total)}
+        + " "
+        + sentence
+    )
+
+
+def sdg_summary(table: DataTable) -> str:
+    uncovered = sum(1 for row in table.rows if not row["alliances"])
+    sentence = summaries.ranking(
+        [(f"{row['number']}. {row['name']}", row["alliances"]) for row in table.rows],
+        subject=_("Alliances by goal"),
+    )
+    return (
+        sentence
+        + " "
+        + ngettext(
+            "%(count)s goal has no alliance.",
+            "%(count)s goals have no alliance.",
+            uncovered,
+        )
+        % {"count": uncovered}
     )

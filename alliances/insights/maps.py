@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from alliances.core import summaries
 from alliances.insights.models import TerritorySummary
 
 GEOMETRY = Path(__file__).resolve().parent / "data" / "departements_map.json"
@@ -147,4 +148,13 @@ def choropleth(summaries: list[TerritorySummary], *, level: str, metric: str) ->
     rows.sort(key=lambda row: (row["value"] is None, -(row["value"] or 0), row["name"]))
     return MapData(
         level, metric, str(label), decimals, geometry()["viewBox"], shapes, boxes, legend, rows
+    )
+
+
+def map_summary(data: MapData) -> str:
+    """The territories with the highest and lowest values, in one sentence."""
+    return summaries.ranking(
+        [(row["name"], row["value"]) for row in data.rows],
+        subject=data.label,
+        decimals=data.decimals,
     )

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 import altair as alt
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from alliances.core import summaries
 from alliances.insights.models import NetworkGraph, NetworkNode
 from alliances.insights.network import build_graph, layout, weighted_pairs
 from alliances.insights.tables import Column, DataTable
@@ -126,3 +128,29 @@ def chart(display: NetworkDisplay):
         )
     )
     return alt.layer(rules, dots).properties(width=640, height=480)
+
+
+def summary(display: NetworkDisplay) -> str:
+    """Size of the network, its most connected organisations and who connects whom."""
+    graph = display.graph
+    sentence = ngettext(
+        "%(nodes)s organisation linked by %(edges)s ties, in %(communities)s communities.",
+        "%(nodes)s organisations linked by %(edges)s ties, in %(communities)s communities.",
+        graph.nodes,
+    ) % {
+        "nodes": summaries.number(graph.nodes),
+        "edges": summaries.number(graph.edges),
+        "communities": summaries.number(graph.communities),
+    }
+    if not display.nodes:
+        return sentence
+    sentence += " " + summaries.ranking(
+        [(node.organisation.display_name, node.degree) for node in display.nodes],
+        subject=_("Partners per organisation"),
+    )
+    bridge = max(display.nodes, key=lambda node: node.betweenness)
+    if bridge.betweenness > 0:
+        sentence += " " + _(
+            "The organisation through which most links between others go is %(name)s."
+        ) % {"name": bridge.organisation.display_name}
+    return sentence

@@ -7,8 +7,11 @@ Every chart's data is also shown as a table by the page that uses it.
 from datetime import date
 
 import altair as alt
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from alliances.core import summaries
 from alliances.program.enums import Attainment, MeasureStatus
 from alliances.program.selectors import IndicatorState, ProgrammeState
 
@@ -202,3 +205,107 @@ def dependency_graph(state: ProgrammeState) -> alt.LayerChart:
         .encode(x=x, y=y, text="code:N")
     )
     return alt.layer(lines, circles, text).properties(width=480, height=330)
+
+
+# Text summaries: one or two sentences per chart, from the same state (see core.summaries).
+
+
+def _date(value: date) -> str:
+    return date_format(value, "SHORT_DATE_FORMAT")
+
+
+def progress_summary(state: ProgrammeState) -> str:
+    return summaries.ranking(
+        [
+            (dim.dimension.name, None if dim.progress is None else round(dim.progress * 100))
+            for dim in state.dimensions
+        ],
+        subject=_("Progress by dimension"),
+        unit="%",
+    )
+
+
+def attainment_summary(state: ProgrammeState) -> str:
+    labels = {value: str(label) for value, label in Attainment.choices}
+    labels[""] = _("not assessed yet")
+    return summaries.breakdown(
+        [(labels[key], count) for key, count in state.attainment_counts.items()],
+        subject=_("Measures by attainment"),
+    )
+
+
+def indicator_summary(state: IndicatorState) -> str:
+    indicator = state.indicator
+    points = [(_date(indicator.baseline_date), float(indicator.baseline_value))] + [
+        (_date(value.date), float(value.value)) for value in state.values
+    ]
+    sentence = summaries.series(points, subject=indicator.name, unit=indicator.unit)
+    target = summaries.number(float(indicator.target_value))
+    if indicator.unit:
+        target = f"{target}\N{NO-BREAK SPACE}{indicator.unit}"
+    return (
+        sentence
+        + " "
+        + _("Target: %(target)s by %(date)s.")
+        % {"target": target, "date": _date(indicator.target_date)}
+    )
+
+
+def timeline_summary(state: ProgrammeState, *, today: date) -> str:
+    dated = [
+        item.measure for item in state.measures if item.measure.start_date and item.measure.due_date
+    ]
+    milestones = [milestone for item in state.measures for milestone in item.milestones]
+    if not dated:
+        sentence = _("No measure has both a start and a due date yet.")
+    else:
+        sentence = ngettext(
+            "%(count)s measure is dated, from %(start)s to %(end)s.",
+            "%(count)s measures are dated, from %(start)s to %(end)s.",
+            len(dated),
+        ) % {
+            "count": len(dated),
+            "start": _date(min(measure.start_date for measure in dated)),
+            "end": _date(max(measure.due_date for measure in dated)),
+        }
+        running = sum(1 for m in dated if m.start_date <= today <= m.due_date)
+        sentence += " " + ngettext(
+            "Today, %(count)s of them is under way.",
+            "Today, %(count)s of them are under way.",
+            running,
+        ) % {"count": running}
+    if milestones:
+        sentence += " " + ngettext(
+            "%(done)s of %(count)s milestone is done, %(late)s late.",
+            "%(done)s of %(count)s milestones are done, %(late)s late.",
+            len(milestones),
+        ) % {
+            "done": sum(1 for m in milestones if m.done),
+            "count": len(milestones),
+            "late": sum(1 for m in milestones if m.late),
+        }
+    return sentence
+
+
+def dependency_summary(state: ProgrammeState) -> str:
+    codes = {item.measure.pk: item.measure.code for item in state.measures}
+    dependants: dict[int, int] = {}
+    links = 0
+    for item in state.measures:
+        for prerequisite in item.measure.depends_on.all():
+            if prerequisite.pk in codes:
+                links += 1
+                dependants[prerequisite.pk] = dependants.get(prerequisite.pk, 0) + 1
+    sentence = ngettext(
+        "%(measures)s measure, %(links)s dependency between measures.",
+        "%(measures)s measures, %(links)s dependencies between measures.",
+        len(codes),
+    ) % {"measures": len(codes), "links": links}
+    if dependants:
+        pk, count = max(dependants.items(), key=lambda pair: pair[1])
+        sentence += " " + ngettext(
+            "The measure most built upon is %(code)s: %(count)s measure depends on it.",
+            "The measure most built upon is %(code)s: %(count)s measures depend on it.",
+            count,
+        ) % {"code": codes[pk], "count": count}
+    return sentence

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 
+from alliances.web import accessibility
 from alliances.web.navigation import MAIN_NAVIGATION
 
 
@@ -14,6 +15,8 @@ def platform(request):
         "platform_contact_email": settings.PLATFORM_CONTACT_EMAIL,
         "platform_logo_url": settings.PLATFORM_LOGO_URL,
         "main_navigation": MAIN_NAVIGATION,
+        # The footer's "Accessibility: ..." says the status measured by the last audit.
+        "accessibility_status": accessibility.status_label(accessibility.current_audit()),
         "language_links": [
             {
                 "code": code,

@@ -7,6 +7,7 @@ import altair as alt
 import openpyxl
 from django.utils.translation import gettext as _
 
+from alliances.core import summaries
 from alliances.core.cells import formula_safe
 from alliances.core.charts import chart_svg
 from alliances.studies.selectors import QuestionResult
@@ -45,7 +46,9 @@ def latest_chart(result: QuestionResult):
     }
     if not wave_result.is_aggregate_only:
         description += " " + _("Red lines show the 95%% confidence intervals.") % {}
-    return chart_svg(chart, title=result.question.text, description=description)
+    return chart_svg(
+        chart, title=result.question.text, description=description, summary=latest_summary(result)
+    )
 
 
 def trend_chart(result: QuestionResult):
@@ -78,7 +81,33 @@ def trend_chart(result: QuestionResult):
         chart,
         title=_("%(question)s — over the waves") % {"question": result.question.text},
         description=_("Share of each answer by wave with its 95%% interval; table below.") % {},
+        summary=trend_summary(result),
     )
+
+
+def latest_summary(result: QuestionResult) -> str:
+    """The answers most and least given in the latest wave (sub-answers left out)."""
+    wave_result = result.latest
+    return summaries.ranking(
+        [(e.label, e.share) for e in wave_result.estimates if not e.part_of],
+        subject=_("Share of each answer, %(wave)s") % {"wave": wave_result.wave.label},
+        unit="%",
+    )
+
+
+def trend_summary(result: QuestionResult) -> str:
+    """How the answer most given in the latest wave moved over the waves."""
+    latest = [e for e in result.latest.estimates if not e.part_of]
+    if not latest:
+        return _("No answer published yet.")
+    top = max(latest, key=lambda e: e.share).label
+    points = [
+        (wave_result.wave.label, round(e.share, 1))
+        for wave_result in result.waves
+        for e in wave_result.estimates
+        if e.label == top and not e.part_of
+    ]
+    return summaries.series(points, subject=top, unit="%")
 
 
 HEADER = [

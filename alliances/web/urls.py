@@ -24,6 +24,11 @@ app_name = "web"
 urlpatterns = [
     path("", pages.home, name="home"),
     path("accessibilite/", pages.accessibility, name="accessibility"),
+    path(
+        "accessibilite/schema-pluriannuel/",
+        pages.accessibility_plan,
+        name="accessibility_plan",
+    ),
     path("mentions-legales/", pages.legal_notice, name="legal"),
     path("donnees-personnelles/", pages.privacy, name="privacy"),
     # Open data (files written by `alliances export_opendata`)

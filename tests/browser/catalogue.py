@@ -74,6 +74,7 @@ PAGE_TYPES = [
     PageType("signup", ("anonymous",), "/compte/signup/"),
     PageType("password_reset", ("anonymous",), "/compte/password/reset/"),
     PageType("accessibility", PUBLIC, "/accessibilite/"),
+    PageType("accessibility_plan", PUBLIC, "/accessibilite/schema-pluriannuel/"),
     PageType("legal", PUBLIC, "/mentions-legales/"),
     # Swagger UI (third-party script) nests its "copy path" button inside each operation's
     # summary button: its markup, not ours; every other rule runs on the page.
@@ -95,9 +96,23 @@ def page_links(page, path: str) -> list[str]:
     return [href.split("#")[0] for href in hrefs]
 
 
+class LinkCache:
+    """The links of each list page, read once per role: several page types share a source."""
+
+    def __init__(self, pages):
+        self.pages = pages
+        self.links: dict[tuple[str, str], list[str]] = {}
+
+    def get(self, role: str, source: str, *, fresh: bool = False) -> list[str]:
+        if fresh or (role, source) not in self.links:
+            self.links[role, source] = page_links(self.pages[role], source)
+        return self.links[role, source]
+
+
 def discover(contexts) -> dict[str, str]:
     """French path of every page type, following links on the demo data as its first role."""
     pages = {}
+    cache = LinkCache(pages)
     found: dict[str, str] = {}
     for page_type in PAGE_TYPES:
         if page_type.path:
@@ -108,14 +123,16 @@ def discover(contexts) -> dict[str, str]:
             pages[role] = contexts[role].new_page()
         source, pattern = page_type.found_from
         source = found[source[1:]] if source.startswith("@") else source
-        links = [href for href in page_links(pages[role], source) if re.search(pattern, href)]
+        links = [href for href in cache.get(role, source) if re.search(pattern, href)]
         if not links and page_type.created_by:
             creator = contexts[page_type.created_by].new_page()
             creator.goto(source)
             with creator.expect_navigation():
                 creator.locator("main form button[type=submit]").last.click()
             creator.close()
-            links = [href for href in page_links(pages[role], source) if re.search(pattern, href)]
+            links = [
+                href for href in cache.get(role, source, fresh=True) if re.search(pattern, href)
+            ]
         assert links, f"no link matching {pattern} on {source}"
         found[page_type.key] = links[0]
     for page in pages.values():

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.audit import RECORDER, audit_target
 from tests.browser.catalogue import discover
 from tests.browser.tools import axe_source
 
@@ -103,6 +104,7 @@ def browser():
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        RECORDER.browser = f"Chromium {chromium.version}"
         yield chromium
         chromium.close()
 
@@ -155,3 +157,20 @@ def tabs(contexts):
 
 def localised(path: str, language: str) -> str:
     return path if language == "fr" else f"/en{path}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Count each browser check's outcome (by module: axe, keyboard, layout...) for the audit."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" or (report.when == "setup" and report.failed):
+        check = item.module.__name__.rsplit(".", 1)[-1].removeprefix("test_")
+        RECORDER.record_outcome(check, report.passed)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """With ACCESSIBILITY_AUDIT set, write the audit file once every check has run."""
+    target = audit_target()
+    if target is not None and RECORDER.pages:
+        RECORDER.write(target if target.is_absolute() else ROOT / target)

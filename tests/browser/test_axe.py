@@ -3,6 +3,7 @@ and signed in: zero violations."""
 
 import pytest
 
+from tests.browser.audit import RECORDER
 from tests.browser.catalogue import PAGE_TYPES
 from tests.browser.conftest import localised
 
@@ -11,7 +12,8 @@ pytestmark = pytest.mark.browser
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def axe_violations(page, axe_source: str, skipped: tuple[str, ...] = ()) -> list[dict]:
+def axe_run(page, axe_source: str, skipped: tuple[str, ...] = ()) -> dict:
+    """axe-core's result on the page, without the rules skipped for it (details: violations)."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=axe_source)
     result = page.evaluate(
@@ -19,7 +21,9 @@ def axe_violations(page, axe_source: str, skipped: tuple[str, ...] = ()) -> list
         " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         AXE_TAGS,
     )
-    return [v for v in result["violations"] if v["id"] not in skipped]
+    for kind in ("passes", "violations", "incomplete"):
+        result[kind] = [rule for rule in result[kind] if rule["id"] not in skipped]
+    return result
 
 
 def describe(violations: list[dict]) -> str:
@@ -49,7 +53,17 @@ def test_no_axe_violation(page_type, paths, tabs, axe):
             # An unknown French path has no language of its own: Django answers in the visitor's
             # last language (its cookie), which the lang attribute then names.
             assert tab.get_attribute("html", "lang") in ("fr", "en") or not page_type.localised
-            violations = axe_violations(tab, axe, page_type.axe_skipped_rules)
+            result = axe_run(tab, axe, page_type.axe_skipped_rules)
+            RECORDER.record_axe(
+                key=page_type.key,
+                path=path,
+                title=tab.title(),
+                language=language,
+                role=role,
+                tags=AXE_TAGS,
+                result=result,
+            )
+            violations = result["violations"]
             if violations:
                 problems.append(f"{path} as {role}:\n{describe(violations)}")
     assert not problems, "\n".join(problems)

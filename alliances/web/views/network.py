@@ -55,6 +55,7 @@ def network(request, kind: str | None = None, code: str | None = None):
             network_display.chart(display),
             title=_("Alliance network: %(name)s") % {"name": name},
             description=_("The organisations drawn are listed in the table below."),
+            summary=network_display.summary(display),
         )
     return render(
         request,

@@ -68,23 +68,27 @@ def _render_charts(data: dict[str, tables.DataTable]) -> dict:
             charts.actors_by_world(data["actors"]),
             title=_("Actors by world"),
             description=TABLE_NOTE,
+            summary=charts.actors_summary(data["actors"]),
         )
     if data["themes"].rows:
         rendered["themes"] = chart_svg(
             charts.horizontal_bars(data["themes"], "label", "count", _("Associations")),
             title=_("Active associations by Waldec theme (the 12 largest)"),
             description=TABLE_NOTE,
+            summary=charts.themes_summary(data["themes"]),
         )
     if data["alliance-years"].rows:
         rendered["alliance-years"] = chart_svg(
             charts.alliance_years(data["alliance-years"]),
             title=_("Alliances by start year"),
             description=TABLE_NOTE,
+            summary=charts.alliance_years_summary(data["alliance-years"]),
         )
     rendered["sdg"] = chart_svg(
         charts.sdg_coverage(data["sdg"]),
         title=_("Alliances and active actors by Sustainable Development Goal"),
         description=TABLE_NOTE,
+        summary=charts.sdg_summary(data["sdg"]),
     )
     return rendered
 
@@ -155,7 +159,7 @@ def _map_choice(request) -> tuple[str, str]:
 
 @require_safe
 def observatory_map(request):
-    from alliances.insights.maps import LEVELS, METRICS, choropleth
+    from alliances.insights.maps import LEVELS, METRICS, choropleth, map_summary
 
     level, metric = _map_choice(request)
     data = choropleth(selectors.scope_summaries(level), level=level, metric=metric)
@@ -165,6 +169,7 @@ def observatory_map(request):
         {
             "section": "territories",
             "map": data,
+            "map_summary": map_summary(data),
             "levels": LEVELS,
             "metrics": {key: label for key, (label, _decimals) in METRICS.items()},
             "refresh": selectors.latest_refresh(),

@@ -4,11 +4,13 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from alliances.sdg.models import Goal
 from alliances.territories.enums import TerritoryKind
 from alliances.territories.models import Territory
+from alliances.web.accessibility import current_audit
 
 
 @require_safe
@@ -27,7 +29,27 @@ def home(request):
 
 @require_safe
 def accessibility(request):
-    return render(request, "web/pages/accessibility.html", {"section": "accessibility"})
+    """The RGAA accessibility statement, its figures read from the measured audit file."""
+    audit = current_audit()
+    return render(
+        request,
+        "web/pages/accessibility.html",
+        {
+            "section": "accessibility",
+            "audit": audit,
+            "sample": audit.sample(get_language()) if audit else [],
+        },
+    )
+
+
+@require_safe
+def accessibility_plan(request):
+    """The multi-year accessibility plan (schéma pluriannuel) and its yearly action plans."""
+    return render(
+        request,
+        "web/pages/accessibility_plan.html",
+        {"section": "accessibility", "audit": current_audit()},
+    )
 
 
 @require_safe

@@ -6,9 +6,12 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
+from alliances.core import summaries
 from alliances.core.charts import chart_svg
 from alliances.core.errors import DomainError
 from alliances.kit import charts, perms, selectors
@@ -18,7 +21,7 @@ from alliances.kit.services.compass import AnswerErrors, assessment_submit, ques
 from alliances.registry.models import Alliance
 from alliances.web.forms.kit import CompassForm
 
-TABLE_NOTE = _("The data is in the table below.")
+TABLE_NOTE = gettext_lazy("The data is in the table below.")
 
 
 @require_safe
@@ -75,10 +78,13 @@ def compass_answer(request, slug: str):
 
 def _axes_chart(results, title: str):
     """The radar of the scores per axis (its table is on the page)."""
+    pairs = [(result.label, float(result.score)) for result in results]
+    summary = summaries.ranking(pairs, subject=title, unit=_("/ 100"))
     return chart_svg(
-        charts.radar([(result.label, float(result.score)) for result in results]),
+        charts.radar(pairs),
         title=title,
         description=str(TABLE_NOTE),
+        summary=summary,
     )
 
 
@@ -96,8 +102,19 @@ def _evolution_chart(history):
         )
         .properties(width=420, height=200)
     )
+    summary = summaries.series(
+        [
+            (date_format(assessment.created_at.date(), "SHORT_DATE_FORMAT"), p["score"])
+            for assessment, p in zip(history, data, strict=True)
+        ],
+        subject=_("Overall score"),
+        unit=_("/ 100"),
+    )
     return chart_svg(
-        chart, title=_("Overall score over time"), description=_("The data is in the table below.")
+        chart,
+        title=_("Overall score over time"),
+        description=_("The data is in the table below."),
+        summary=summary,
     )
 
 
@@ -210,10 +227,13 @@ def evaluation_context(alliance, user) -> dict:
     evaluation = selectors.alliance_evaluation(alliance)
     chart = ""
     if evaluation.is_shown:
+        pairs = [(angle.label, float(angle.mean)) for angle in evaluation.angles]
+        title = _("Members' evaluation per angle")
         chart = chart_svg(
-            charts.radar([(angle.label, float(angle.mean)) for angle in evaluation.angles]),
-            title=_("Members' evaluation per angle"),
+            charts.radar(pairs),
+            title=title,
             description=str(TABLE_NOTE),
+            summary=summaries.ranking(pairs, subject=title, unit=_("/ 100")),
         )
     return {
         "evaluation": evaluation,

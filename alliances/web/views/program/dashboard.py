@@ -52,6 +52,7 @@ def programme_dashboard(request, slug: str):
                         charts.indicator_line(indicator, small=True),
                         title=_("Trend of %(name)s") % {"name": indicator.indicator.name},
                         description=_("Values in the table beside."),
+                        summary=charts.indicator_summary(indicator),
                     ),
                 )
                 for item, indicator in indicators
@@ -60,11 +61,13 @@ def programme_dashboard(request, slug: str):
                 charts.progress_by_dimension(state),
                 title=_("Progress by dimension"),
                 description=_("The data is in the table below the chart."),
+                summary=charts.progress_summary(state),
             ),
             "attainment_chart": chart_svg(
                 charts.attainment_by_dimension(state),
                 title=_("Attainment by dimension"),
                 description=_("The data is in the table below the chart."),
+                summary=charts.attainment_summary(state),
             ),
             "attainment_choices": [*Attainment.choices, ("", _("not assessed yet"))],
             "freshness_choices": Freshness.choices,
@@ -94,6 +97,7 @@ def programme_system(request, slug: str):
                 description=_(
                     "Each line joins a measure to a measure it depends on; the list follows."
                 ),
+                summary=charts.dependency_summary(state),
             ),
         },
     )
@@ -116,6 +120,7 @@ def programme_timeline(request, slug: str):
                 charts.timeline(state, today=today),
                 title=_("Roadmap timeline"),
                 description=_("The same dates are in the table below."),
+                summary=charts.timeline_summary(state, today=today),
             ),
         },
     )

@@ -46,6 +46,7 @@ def measure_detail(request, slug: str, code: str):
                 title=_("%(name)s: measured values and target")
                 % {"name": indicator.indicator.name},
                 description=_("The values are in the table below the chart."),
+                summary=charts.indicator_summary(indicator),
             ),
         )
         for indicator in state.indicators
