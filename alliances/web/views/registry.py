@@ -3,8 +3,11 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from alliances.core.charts import chart_svg
+from alliances.insights import ego
 from alliances.insights.suggestions import partner_suggestions
 from alliances.registry import selectors
 from alliances.registry.enums import Publication, WaldecTheme
@@ -83,18 +86,44 @@ def organisation_list(request):
 @require_safe
 def organisation_detail(request, pk: int):
     organisation = selectors.organisation_get(pk)
+    ego_network = ego.ego_network(organisation)
     return render(
         request,
         "web/registry/organisation_detail.html",
         {
             "section": "organisations",
             "organisation": organisation,
+            "ego": ego_network,
+            "ego_chart": _ego_chart(ego_network),
             "memberships": selectors.organisation_alliances(organisation),
             "suggestions": partner_suggestions(organisation),
             "theme": WaldecTheme(organisation.waldec_theme).label
             if organisation.waldec_theme
             else "",
         },
+    )
+
+
+def _ego_chart(ego_network):
+    if not ego_network.drawn:
+        return None
+    name = ego_network.organisation.display_name
+    if ego_network.is_drawing_truncated:
+        description = _(
+            "%(name)s in the centre, its %(drawn)s most tied partners of %(total)s around it, "
+            "coloured by world; dashed lines are ties between partners. The table below lists "
+            "its partners."
+        )
+    else:
+        description = _(
+            "%(name)s in the centre, its partners around it, coloured by world; dashed lines are "
+            "ties between partners. The table below lists them."
+        )
+    return chart_svg(
+        ego.chart(ego_network),
+        title=_("Alliance partners of %(name)s") % {"name": name},
+        description=description
+        % {"name": name, "drawn": len(ego_network.drawn), "total": ego_network.partners},
     )
 
 
