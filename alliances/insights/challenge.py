@@ -136,20 +136,21 @@ def _departement(territory: Territory) -> Q | None:
 
 
 def _alliances(goal: Goal, target: Target | None) -> QuerySet:
+    """Published alliances on the target, or on the goal (by the goal or one of its targets)."""
+    published = Alliance.objects.filter(publication=Publication.PUBLISHED)
     if target is not None:
-        return Alliance.objects.filter(publication=Publication.PUBLISHED, targets=target)
-    return Alliance.objects.filter(publication=Publication.PUBLISHED, goals=goal)
+        return published.filter(targets=target)
+    return published.filter(Q(goals=goal) | Q(targets__goal=goal)).distinct()
 
 
-def _pool(area: Q, goal: Goal, target: Target | None) -> list[Organisation]:
+def _pool(area: Q, goal: Goal) -> list[Organisation]:
     """Up to CANDIDATE_POOL active organisations of the area from each source, by name."""
     themes, divisions = GOAL_ACTIVITIES.get(goal.number, ((), ()))
     activity = Q(world=World.ASSOCIATION, waldec_theme__in=themes)
     for division in divisions:
         activity |= Q(naf__startswith=division) & ~Q(world=World.ASSOCIATION)
-    alliances = _alliances(goal, target).values("pk")
-    if target is not None:  # members of alliances on the goal come in as well
-        alliances = _alliances(goal, None).values("pk")
+    # Alliances on the goal (those on one of its targets included): members of both score.
+    alliances = _alliances(goal, None).values("pk")
     sources = [
         Q(goals=goal),
         Q(pk__in=Membership.objects.filter(alliance__in=alliances).values("organisation_id")),
@@ -282,12 +283,12 @@ def challenge_suggestions(
     if target is not None and target.goal_id != goal.pk:
         raise ValueError("the target is not one of the goal's")
     places: dict[int, str] = {}
-    found = _pool(_inside(territory), goal, target)
+    found = _pool(_inside(territory), goal)
     for organisation in found:
         places[organisation.pk] = Place.INSIDE
     wider = _departement(territory)
     if wider is not None:
-        for organisation in _pool(wider, goal, target):
+        for organisation in _pool(wider, goal):
             if organisation.pk not in places:
                 places[organisation.pk] = Place.DEPARTEMENT
                 found.append(organisation)

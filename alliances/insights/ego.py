@@ -11,9 +11,7 @@ a circle grouped by world, then by alliances shared. The table of ties is its te
 import math
 from dataclasses import dataclass
 
-import altair as alt
 from django.db.models import Count
-from django.utils.translation import gettext as _
 
 from alliances.insights.network import weighted_pairs
 from alliances.registry.enums import OrganisationStatus, Publication, World
@@ -100,88 +98,108 @@ def ego_network(organisation: Organisation, *, drawn: int = DRAWN, listed: int =
     return EgoNetwork(organisation, partners, ties[:listed], chosen, links)
 
 
-def _circle(count: int) -> list[tuple[float, float]]:
-    """Points on a circle around (0, 0), the first at the top, clockwise."""
-    return [
-        (math.sin(2 * math.pi * index / count), math.cos(2 * math.pi * index / count))
-        for index in range(count)
-    ]
-
-
-def _short(name: str, limit: int = 28) -> str:
+def _short(name: str, limit: int = 26) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
-def chart(ego: EgoNetwork):
-    """The organisation in the centre, its drawn partners around it, coloured by world."""
-    places = _circle(len(ego.drawn))
-    centre = {
-        "x": 0.0,
-        "y": 0.0,
-        "name": ego.organisation.display_name,
-        "world": str(World(ego.organisation.world).label),
-        "size": 2,
-    }
-    points = [centre] + [
-        {"x": x, "y": y, "name": tie.partner.display_name, "world": tie.world, "size": 1}
-        for tie, (x, y) in zip(ego.drawn, places, strict=True)
-    ]
-    ties = [
-        {"x": 0.0, "y": 0.0, "x2": x, "y2": y, "weight": tie.shared, "kind": "own"}
-        for tie, (x, y) in zip(ego.drawn, places, strict=True)
+@dataclass(frozen=True)
+class Dot:
+    x: float
+    y: float
+    r: float
+    fill: str
+    name: str  # in full, for the SVG <title> of the dot
+    label: str  # shortened, drawn beside it
+    label_x: float
+    label_y: float
+    anchor: str  # start | middle | end
+
+
+@dataclass(frozen=True)
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float
+    dashed: bool  # a tie between two partners (not with the organisation itself)
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """An SVG drawing in a WIDTH × HEIGHT box, rendered by a template (no script, no style)."""
+
+    width: int
+    height: int
+    centre: Dot
+    dots: list[Dot]
+    lines: list[Line]
+    legend: list[tuple[str, str]]  # (world, colour) of the worlds drawn
+
+
+WIDTH, HEIGHT, RADIUS = 680, 400, 150
+
+
+def _width(weight: int, heaviest: int) -> float:
+    return round(1 + 3 * (weight - 1) / max(1, heaviest - 1), 2)
+
+
+def drawing(ego: EgoNetwork) -> Drawing:
+    """The organisation in the centre, its drawn partners on a circle (the first at the top,
+    clockwise, grouped by world), ties as lines as thick as the alliances they share."""
+    cx, cy = WIDTH / 2, HEIGHT / 2
+    count = len(ego.drawn)
+    places = []
+    for index in range(count):
+        angle = 2 * math.pi * index / max(count, 1)
+        places.append(
+            (round(cx + RADIUS * math.sin(angle), 1), round(cy - RADIUS * math.cos(angle), 1))
+        )
+    heaviest = max([tie.shared for tie in ego.drawn] + [w for _s, _t, w in ego.links] + [1])
+    lines = [
+        Line(places[a][0], places[a][1], places[b][0], places[b][1], _width(w, heaviest), True)
+        for a, b, w in ego.links
     ] + [
-        {
-            "x": places[source][0],
-            "y": places[source][1],
-            "x2": places[target][0],
-            "y2": places[target][1],
-            "weight": weight,
-            "kind": "between",
-        }
-        for source, target, weight in ego.links
-    ]
-    labels = [
-        {"x": x * 1.12, "y": y * 1.12, "label": _short(tie.partner.display_name), "right": x >= 0}
+        Line(cx, cy, x, y, _width(tie.shared, heaviest), False)
         for tie, (x, y) in zip(ego.drawn, places, strict=True)
     ]
-    domain = [str(label) for label in World.labels]
-    colours = alt.Scale(domain=domain, range=[WORLD_COLOURS[w] for w in World.values])
-    x_scale = alt.Scale(domain=[-2.2, 2.2])
-    y_scale = alt.Scale(domain=[-1.3, 1.3])
-    hidden = alt.Axis(title=None, labels=False, ticks=False, domain=False, grid=False)
-    position = {
-        "x": alt.X("x:Q", scale=x_scale, axis=hidden),
-        "y": alt.Y("y:Q", scale=y_scale, axis=hidden),
-    }
-    rules = (
-        alt.Chart(alt.Data(values=ties))
-        .mark_rule(color="#8a8a8a")
-        .encode(
-            **position,
-            x2="x2:Q",
-            y2="y2:Q",
-            strokeWidth=alt.StrokeWidth("weight:Q", legend=None, scale=alt.Scale(range=[1, 5])),
-            strokeDash=alt.StrokeDash(
-                "kind:N",
-                legend=None,
-                scale=alt.Scale(domain=["own", "between"], range=[[1, 0], [4, 3]]),
-            ),
+    dots = []
+    for tie, (x, y) in zip(ego.drawn, places, strict=True):
+        dx, dy = x - cx, y - cy
+        if abs(dx) < 1:  # top or bottom: the label above or below the dot
+            anchor, label_x, label_y = "middle", x, y + (-14 if dy < 0 else 22)
+        else:
+            anchor = "start" if dx > 0 else "end"
+            label_x, label_y = x + (12 if dx > 0 else -12), y + 4
+        dots.append(
+            Dot(
+                x,
+                y,
+                8,
+                WORLD_COLOURS[tie.partner.world],
+                tie.partner.display_name,
+                _short(tie.partner.display_name),
+                round(label_x, 1),
+                round(label_y, 1),
+                anchor,
+            )
         )
+    organisation = ego.organisation
+    centre = Dot(
+        cx,
+        cy,
+        14,
+        WORLD_COLOURS[organisation.world],
+        organisation.display_name,
+        "",
+        cx,
+        cy,
+        "middle",
     )
-    dots = (
-        alt.Chart(alt.Data(values=points))
-        .mark_circle(opacity=1, stroke="#ffffff", strokeWidth=1)
-        .encode(
-            **position,
-            color=alt.Color("world:N", title=_("World"), scale=colours),
-            size=alt.Size("size:Q", legend=None, scale=alt.Scale(domain=[1, 2], range=[160, 600])),
-            tooltip=[alt.Tooltip("name:N", title=_("Organisation"))],
-        )
-    )
-    texts = [
-        alt.Chart(alt.Data(values=[label for label in labels if label["right"] == right]))
-        .mark_text(align="left" if right else "right", baseline="middle", fontSize=11)
-        .encode(**position, text="label:N")
-        for right in (True, False)
+    drawn_worlds = {organisation.world} | {tie.partner.world for tie in ego.drawn}
+    legend = [
+        (str(World(world).label), WORLD_COLOURS[world])
+        for world in World.values
+        if world in drawn_worlds
     ]
-    return alt.layer(rules, dots, *texts).properties(width=640, height=380)
+    return Drawing(WIDTH, HEIGHT, centre, dots, lines, legend)

@@ -109,6 +109,15 @@ def test_a_target_rewards_alliances_on_that_target(climate):
         challenge_suggestions(goal, bourg, target=Target.objects.get(code="1.1"))
 
 
+def test_an_alliance_on_one_of_the_goal_s_targets_counts_for_the_goal(climate):
+    on_target = AllianceFactory(territories=[commune("01283")])
+    on_target.targets.set([Target.objects.get(code="13.2")])  # no goal ticked, a target only
+    MembershipFactory(alliance=on_target, organisation=climate["lab"])
+    challenge = challenge_suggestions(Goal.objects.get(number=13), commune("01053"))
+    lab = next(s for s in challenge.suggestions if s.organisation == climate["lab"])
+    assert lab.goal_alliances == 1 and lab.score == 6 + 2
+
+
 def test_inactive_far_and_unrelated_organisations_are_never_suggested(climate):
     goal = Goal.objects.get(number=13)
     for territory in (commune("01053"), Territory.objects.get(kind="departement", code="01")):

@@ -95,7 +95,10 @@ def test_organisation_page_draws_its_ego_network(client, refreshed, django_asser
     html = response.content.decode()
     assert response.status_code == 200 and "INVALID_TEMPLATE_VARIABLE" not in html
     section = html[html.index('id="ego-title"') :]
-    assert section.count('role="img"') >= 1 and "<title>" in section and "<desc>" in section
+    name = orgs["asso_bourg"].name
+    assert 'role="img" aria-labelledby="ego-svg-title ego-svg-desc"' in section
+    assert f'<title id="ego-svg-title">Partenaires d’alliance de {name}</title>' in section
+    assert '<desc id="ego-svg-desc">' in section and section.count("<circle") >= 3
     table = section[section.index("<tbody>") : section.index("</tbody>")]
     rows = table.split("<tr>")[1:]
     assert [orgs["company_bourg"].name in rows[0], orgs["company_lyon"].name in rows[1]] == [

@@ -6,7 +6,6 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from alliances.core.charts import chart_svg
 from alliances.insights import ego
 from alliances.insights.suggestions import partner_suggestions
 from alliances.registry import selectors
@@ -94,7 +93,7 @@ def organisation_detail(request, pk: int):
             "section": "organisations",
             "organisation": organisation,
             "ego": ego_network,
-            "ego_chart": _ego_chart(ego_network),
+            **_ego_texts(ego_network),
             "memberships": selectors.organisation_alliances(organisation),
             "suggestions": partner_suggestions(organisation),
             "theme": WaldecTheme(organisation.waldec_theme).label
@@ -104,9 +103,10 @@ def organisation_detail(request, pk: int):
     )
 
 
-def _ego_chart(ego_network):
+def _ego_texts(ego_network) -> dict:
+    """The drawing's accessible name and description (its <title> and <desc>)."""
     if not ego_network.drawn:
-        return None
+        return {}
     name = ego_network.organisation.display_name
     if ego_network.is_drawing_truncated:
         description = _(
@@ -119,12 +119,12 @@ def _ego_chart(ego_network):
             "%(name)s in the centre, its partners around it, coloured by world; dashed lines are "
             "ties between partners. The table below lists them."
         )
-    return chart_svg(
-        ego.chart(ego_network),
-        title=_("Alliance partners of %(name)s") % {"name": name},
-        description=description
+    return {
+        "ego_drawing": ego.drawing(ego_network),
+        "ego_title": _("Alliance partners of %(name)s") % {"name": name},
+        "ego_description": description
         % {"name": name, "drawn": len(ego_network.drawn), "total": ego_network.partners},
-    )
+    }
 
 
 @require_safe
