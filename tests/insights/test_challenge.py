@@ -170,6 +170,8 @@ def test_challenge_api(client, climate):
     first = data["suggestions"][0]
     assert first["score"] == 11 and first["target_alliances"] == 1 and first["reasons"]
     assert first["catalyst"]["name"] == "Camille Catalyse"
+    without_target = client.get(url, {"goal": 13}).json()
+    assert without_target["target"] is None and len(without_target["suggestions"]) == 5
     assert client.get(url, {"goal": 18}).status_code == 400
     assert client.get(url, {"goal": 13, "target": "1.1"}).status_code == 400
     assert client.get(url).status_code == 400

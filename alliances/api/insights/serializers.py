@@ -156,7 +156,9 @@ class SuggestionSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="organisation.pk")
     name = serializers.CharField(source="organisation.display_name")
     world = serializers.CharField(source="organisation.world")
-    commune = serializers.CharField(source="organisation.commune.code", default=None)
+    commune = serializers.CharField(
+        source="organisation.commune.code", default=None, allow_null=True
+    )
     score = serializers.IntegerField()
     shared_goals = serializers.SerializerMethodField()
     proximity = serializers.ChoiceField(choices=["commune", "departement"])
@@ -164,7 +166,10 @@ class SuggestionSerializer(serializers.Serializer):
         allow_null=True, help_text="Ties between them in the alliance network (2 or 3)."
     )
     via = serializers.IntegerField(
-        source="via.pk", default=None, help_text="A partner they share (distance 2)."
+        source="via.pk",
+        default=None,
+        allow_null=True,
+        help_text="A partner they share (distance 2).",
     )
     new_world = serializers.BooleanField(help_text="No partner of this world yet.")
     reasons = serializers.ListField(child=serializers.CharField())
@@ -190,7 +195,9 @@ class ChallengeSuggestionSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="organisation.pk")
     name = serializers.CharField(source="organisation.display_name")
     world = serializers.CharField(source="organisation.world")
-    commune = serializers.CharField(source="organisation.commune.code", default=None)
+    commune = serializers.CharField(
+        source="organisation.commune.code", default=None, allow_null=True
+    )
     score = serializers.IntegerField()
     place = serializers.ChoiceField(
         choices=["inside", "departement"],
@@ -214,7 +221,7 @@ class ChallengeSuggestionSerializer(serializers.Serializer):
 
 class ChallengeSerializer(serializers.Serializer):
     goal = serializers.IntegerField(source="goal.number")
-    target = serializers.CharField(source="target.code", default=None)
+    target = serializers.CharField(source="target.code", default=None, allow_null=True)
     territory = TerritoryRefSerializer()
     worlds_engaged = serializers.ListField(child=serializers.CharField())
     catalysts = CatalystRefSerializer(many=True)
