@@ -43,6 +43,11 @@ urlpatterns = [
         name="network",
     ),
     path(
+        "territories/<str:kind>/<str:code>/partners/",
+        insights.ChallengePartners.as_view(),
+        name="challenge-partners",
+    ),
+    path(
         "organisations/<int:pk>/suggestions/",
         insights.Suggestions.as_view(),
         name="organisation-suggestions",

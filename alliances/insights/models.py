@@ -252,6 +252,7 @@ class NetworkGraph(models.Model):
     components = models.PositiveIntegerField(_("connected groups"))
     # Betweenness counted over paths of bounded length on large graphs (see docs/network.md).
     approximate = models.BooleanField(_("approximate betweenness"), default=False)
+    cross_world_ties = models.PositiveIntegerField(_("ties between worlds"), default=0)
 
     class Meta:
         verbose_name = _("alliance network")
@@ -279,6 +280,11 @@ class NetworkNode(models.Model):
     strength = models.PositiveIntegerField(_("shared alliances"))
     betweenness = models.FloatField(_("betweenness"))
     community = models.PositiveIntegerField(_("community"))
+    # Bridges between worlds (docs/network.md): partners by world, the share of partners in
+    # another world, and betweenness × that share.
+    partner_worlds = models.JSONField(_("partners by world"), default=dict)
+    cross_world_share = models.FloatField(_("share of partners in other worlds"), default=0.0)
+    bridging = models.FloatField(_("bridging between worlds"), default=0.0)
 
     class Meta:
         verbose_name = _("network node")
@@ -286,7 +292,10 @@ class NetworkNode(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["graph", "organisation"], name="network_node_unique")
         ]
-        indexes = [models.Index(fields=["graph", "-degree", "-strength"])]
+        indexes = [
+            models.Index(fields=["graph", "-degree", "-strength"]),
+            models.Index(fields=["graph", "-bridging"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.graph_id}/{self.organisation_id}: degree {self.degree}"

@@ -8,7 +8,7 @@ writes: `services/network.py` stores the measures as a read model.
 import random
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import igraph
 from django.db.models import Count, F, QuerySet
@@ -51,8 +51,16 @@ def memberships(territory: Territory | None) -> QuerySet:
 
 
 def organisation_ids(territory: Territory | None) -> list[int]:
+    return [pk for pk, _world in organisation_worlds(territory)]
+
+
+def organisation_worlds(territory: Territory | None) -> list[tuple[int, str]]:
+    """(organisation, world) of every member, by organisation id."""
     return sorted(
-        memberships(territory).values_list("organisation_id", flat=True).distinct().order_by()
+        memberships(territory)
+        .values_list("organisation_id", "organisation__world")
+        .distinct()
+        .order_by()
     )
 
 
@@ -78,8 +86,11 @@ def weighted_pairs(territory: Territory | None, *, among: Iterable[int] | None =
     )
 
 
-def build_graph(nodes: list[int], pairs: Iterable[tuple[int, int, int]]) -> igraph.Graph:
-    """An undirected weighted graph; vertex attribute `organisation` holds the primary key."""
+def build_graph(
+    nodes: list[int], pairs: Iterable[tuple[int, int, int]], worlds: list[str] | None = None
+) -> igraph.Graph:
+    """An undirected weighted graph; vertex attribute `organisation` holds the primary key
+    (and `world` the organisation's world when given)."""
     index = {pk: position for position, pk in enumerate(nodes)}
     edges, weights = [], []
     for source, target, weight in pairs:
@@ -88,12 +99,44 @@ def build_graph(nodes: list[int], pairs: Iterable[tuple[int, int, int]]) -> igra
             weights.append(weight)
     graph = igraph.Graph(n=len(nodes), edges=edges, directed=False)
     graph.vs["organisation"] = nodes
+    if worlds is not None:
+        graph.vs["world"] = worlds
     graph.es["weight"] = weights
     return graph
 
 
 def territory_graph(territory: Territory | None) -> igraph.Graph:
-    return build_graph(organisation_ids(territory), weighted_pairs(territory).iterator())
+    rows = organisation_worlds(territory)
+    return build_graph(
+        [pk for pk, _world in rows],
+        weighted_pairs(territory).iterator(),
+        [world for _pk, world in rows],
+    )
+
+
+def bipartite_graph(territory: Territory | None) -> igraph.Graph:
+    """Organisations and the published alliances they are members of, one edge per membership.
+
+    Vertex attributes: `type` (False for an organisation, True for an alliance, igraph's
+    convention for bipartite graphs) and `pk`; organisations first, by id, then alliances.
+    """
+    rows = list(
+        memberships(territory)
+        .values_list("organisation_id", "alliance_id")
+        .distinct()
+        .order_by("organisation_id", "alliance_id")
+    )
+    organisations = sorted({organisation for organisation, _alliance in rows})
+    alliances = sorted({alliance for _organisation, alliance in rows})
+    index = {pk: position for position, pk in enumerate(organisations)}
+    offset = len(organisations)
+    index_alliance = {pk: offset + position for position, pk in enumerate(alliances)}
+    graph = igraph.Graph.Bipartite(
+        [False] * len(organisations) + [True] * len(alliances),
+        [(index[organisation], index_alliance[alliance]) for organisation, alliance in rows],
+    )
+    graph.vs["pk"] = organisations + alliances
+    return graph
 
 
 @dataclass(frozen=True)
@@ -106,6 +149,13 @@ class Measures:
     modularity: float | None
     components: int
     approximate: bool
+    # Bridges between worlds (docs/network.md): partners of each world, the share of partners
+    # in another world than the organisation's, betweenness × that share, and the ties whose two
+    # ends are in different worlds.
+    partner_worlds: list[dict[str, int]] = field(default_factory=list)
+    cross_world_share: list[float] = field(default_factory=list)
+    bridging: list[float] = field(default_factory=list)
+    cross_world_ties: int = 0
 
 
 def _ranked_communities(membership: list[int], nodes: list[int]) -> list[int]:
@@ -135,6 +185,7 @@ def measure(graph: igraph.Graph) -> Measures:
         )
     membership = clustering.membership
     modularity = graph.modularity(membership, weights="weight") if graph.ecount() else None
+    partner_worlds, cross_share, cross_ties = world_ties(graph)
     return Measures(
         degree=graph.degree(),
         strength=[round(value) for value in graph.strength(weights="weight")],
@@ -144,7 +195,34 @@ def measure(graph: igraph.Graph) -> Measures:
         modularity=modularity,
         components=len(graph.connected_components()),
         approximate=approximate,
+        partner_worlds=partner_worlds,
+        cross_world_share=cross_share,
+        bridging=[value * share for value, share in zip(betweenness, cross_share, strict=True)],
+        cross_world_ties=cross_ties,
     )
+
+
+def world_ties(graph: igraph.Graph) -> tuple[list[dict[str, int]], list[float], int]:
+    """For each organisation, its partners by world and the share of them in another world;
+    and the number of ties between two different worlds. Zeros when worlds are unknown."""
+    n = graph.vcount()
+    if "world" not in graph.vs.attributes():
+        return [{} for _ in range(n)], [0.0] * n, 0
+    worlds = graph.vs["world"]
+    counts: list[dict[str, int]] = [{} for _ in range(n)]
+    cross = [0] * n
+    cross_ties = 0
+    for source, target in graph.get_edgelist():
+        first, second = worlds[source], worlds[target]
+        counts[source][second] = counts[source].get(second, 0) + 1
+        counts[target][first] = counts[target].get(first, 0) + 1
+        if first != second:
+            cross[source] += 1
+            cross[target] += 1
+            cross_ties += 1
+    degree = graph.degree()
+    shares = [cross[v] / degree[v] if degree[v] else 0.0 for v in range(n)]
+    return counts, shares, cross_ties
 
 
 def layout(graph: igraph.Graph) -> list[tuple[float, float]]:

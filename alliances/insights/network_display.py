@@ -81,6 +81,45 @@ def node_table(nodes) -> DataTable:
     )
 
 
+BRIDGES = 20
+
+
+@dataclass(frozen=True)
+class Bridge:
+    """An organisation that connects worlds: who it is, and whom it connects."""
+
+    node: NetworkNode
+
+    @property
+    def world(self) -> str:
+        return str(World(self.node.organisation.world).label)
+
+    @property
+    def other_worlds(self) -> list[tuple[str, int]]:
+        """(world, partners) of the worlds other than its own, most partners first."""
+        own = self.node.organisation.world
+        counts = [
+            (world, count) for world, count in self.node.partner_worlds.items() if world != own
+        ]
+        counts.sort(key=lambda item: (-item[1], item[0]))
+        return [(str(World(world).label), count) for world, count in counts]
+
+    @property
+    def own_world_partners(self) -> int:
+        return self.node.partner_worlds.get(self.node.organisation.world, 0)
+
+
+def bridges(graph: NetworkGraph, *, limit: int = BRIDGES) -> list[Bridge]:
+    """The organisations that bridge worlds the most (betweenness × share of partners in other
+    worlds), highest first; ties by partners then id."""
+    nodes = (
+        NetworkNode.objects.filter(graph=graph, bridging__gt=0)
+        .select_related("organisation")
+        .order_by("-bridging", "-degree", "organisation_id")[:limit]
+    )
+    return [Bridge(node) for node in nodes]
+
+
 def chart(display: NetworkDisplay):
     """Ties as rules, organisations as points coloured by world and sized by partners."""
     points = [

@@ -50,12 +50,18 @@ urlpatterns = [
         observatory.diagnostic_pdf,
         name="diagnostic_france_pdf",
     ),
+    path("partenaires/defi/", network.challenge, name="challenge"),
     path("territoires/france/reseau/", network.network, name="network_france"),
     path("territoires/france/reseau.csv", network.network_csv, name="network_france_csv"),
     path(
         "territoires/france/reseau.<str:fmt>",
         network.network_export_file,
         name="network_france_export",
+    ),
+    path(
+        "territoires/france/reseau-biparti.<str:fmt>",
+        network.network_bipartite_file,
+        name="network_france_bipartite",
     ),
     path(
         "territoires/<str:kind>/<str:code>/",
@@ -83,6 +89,11 @@ urlpatterns = [
         "territoires/<str:kind>/<str:code>/reseau.<str:fmt>",
         network.network_export_file,
         name="network_export",
+    ),
+    path(
+        "territoires/<str:kind>/<str:code>/reseau-biparti.<str:fmt>",
+        network.network_bipartite_file,
+        name="network_bipartite",
     ),
     path("odd/", sdg.goal_index, name="goal_index"),
     path("odd/<int:number>/", sdg.goal_detail, name="goal"),

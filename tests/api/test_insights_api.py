@@ -81,6 +81,12 @@ def test_network(refreshed):
         tuple(sorted((orgs["asso_oyo"].pk, orgs["asso_bourg_2"].pk))) + (1,),
     }
     assert data["gexf"].endswith("/territoires/departement/01/reseau.gexf")
+    assert data["bipartite_graphml"].endswith("/territoires/departement/01/reseau-biparti.graphml")
+    assert data["cross_world_ties"] == 1
+    assert [node["id"] for node in data["bridges"]] == []  # Ain: nobody is on a path between
+    france = api.get("/api/v1/territories/france/network/").json()
+    assert [node["id"] for node in france["bridges"]] == [orgs["asso_bourg"].pk]
+    assert france["bridges"][0]["partner_worlds"] == {"company": 2}
     limited = api.get("/api/v1/territories/france/network/", {"limit": 1}).json()
     assert limited["organisations"] == 5 and len(limited["top"]) == 1
     assert limited["top"][0]["id"] == orgs["asso_bourg"].pk  # the hub: two partners

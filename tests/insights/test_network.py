@@ -1,6 +1,7 @@
 from xml.etree import ElementTree as ET
 
 import pytest
+from django.utils import translation
 
 from alliances.insights.models import NetworkGraph, NetworkNode
 from alliances.insights.network import measure, territory_graph
@@ -118,3 +119,70 @@ def test_a_removed_member_leaves_the_other_ties(small_registry):
     nodes = nodes_by_organisation(NetworkGraph.objects.get(territory__isnull=True))
     assert orgs["removed"].pk not in nodes
     assert nodes[orgs["company_bourg"].pk].degree == 1
+
+
+def test_bridges_between_worlds_on_a_hand_made_graph():
+    from alliances.insights.network import build_graph
+
+    # a — b — c — d: three associations in a chain, then a company tied to c.
+    graph = build_graph(
+        [1, 2, 3, 4],
+        [(1, 2, 1), (2, 3, 1), (3, 4, 2)],
+        ["association", "association", "association", "company"],
+    )
+    measures = measure(graph)
+    # b and c are each on two of the three paths between the others.
+    assert measures.betweenness == pytest.approx([0, 2 / 3, 2 / 3, 0])
+    # b's partners are all associations: it bridges nothing; half of c's are in another world.
+    assert measures.cross_world_share == pytest.approx([0, 0, 0.5, 1])
+    assert measures.bridging == pytest.approx([0, 0, 1 / 3, 0])
+    assert measures.partner_worlds[2] == {"association": 1, "company": 1}
+    assert measures.cross_world_ties == 1
+
+
+def test_bridges_are_stored_and_ranked(small_registry):
+    from alliances.insights.network_display import bridges
+
+    insights_refresh()
+    orgs = small_registry["orgs"]
+    graph = NetworkGraph.objects.get(territory__isnull=True)
+    # asso_bourg–company_bourg and asso_bourg–company_lyon cross worlds; the two associations
+    # of the other alliance do not.
+    assert graph.cross_world_ties == 2
+    hub = nodes_by_organisation(graph)[orgs["asso_bourg"].pk]
+    assert hub.partner_worlds == {"company": 2}
+    assert (hub.cross_world_share, hub.bridging) == (1.0, pytest.approx(1 / 6))
+    found = bridges(graph)
+    assert [bridge.node.organisation_id for bridge in found] == [orgs["asso_bourg"].pk]
+    with translation.override("en"):
+        assert found[0].other_worlds == [("company", 2)]
+    assert found[0].own_world_partners == 0
+
+
+def test_bipartite_graph_and_its_exports(small_registry):
+    from alliances.insights.network import bipartite_graph
+    from alliances.insights.network_export import bipartite_gexf, bipartite_graphml
+
+    insights_refresh()
+    orgs, alliances = small_registry["orgs"], small_registry["alliances"]
+    ain = territory("departement", "01")
+    graph = bipartite_graph(ain)
+    assert graph.is_bipartite()
+    # Ain: the cross and single alliances (2 members each); not Lyon's, not the draft.
+    assert graph.vcount() == 4 + 2 and graph.ecount() == 4
+    assert graph.vs["type"].count(True) == 2
+    root = ET.fromstring(bipartite_graphml(ain))
+    body = root.find(f"{{{GRAPHML_NS}}}graph")
+    ids = {node.get("id") for node in body.iter(f"{{{GRAPHML_NS}}}node")}
+    assert f"a{alliances['cross'].pk}" in ids and f"o{orgs['asso_bourg'].pk}" in ids
+    assert f"a{alliances['lyon'].pk}" not in ids
+    edges = {(e.get("source"), e.get("target")) for e in body.iter(f"{{{GRAPHML_NS}}}edge")}
+    assert (f"o{orgs['asso_bourg'].pk}", f"a{alliances['cross'].pk}") in edges
+    france = ET.fromstring(bipartite_gexf(None))
+    assert len(list(france.iter(f"{{{GEXF_NS}}}edge"))) == 6
+    kinds = {
+        value.get("value")
+        for value in france.iter(f"{{{GEXF_NS}}}attvalue")
+        if value.get("for") == "0"
+    }
+    assert kinds == {"organisation", "alliance"}

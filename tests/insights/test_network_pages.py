@@ -63,3 +63,50 @@ def test_network_csv_and_exports(client, refreshed):
     assert len(root.findall(f"{{{GRAPHML_NS}}}graph/{{{GRAPHML_NS}}}node")) == 5
     assert client.get("/territoires/france/reseau.dot").status_code == 404
     assert client.get("/territoires/departement/99/reseau/").status_code == 404
+
+
+def test_network_page_shows_bridges_and_bipartite_exports(client, refreshed):
+    html = client.get("/territoires/france/reseau/").content.decode()
+    assert 'id="bridges-title"' in html
+    bridges = html[html.index('id="bridges-caption"') :]
+    assert refreshed["orgs"]["asso_bourg"].name in bridges[: bridges.index("</table>")]
+    assert 'href="/territoires/france/reseau-biparti.graphml"' in html
+    assert 'href="/territoires/france/reseau-biparti.gexf"' in html
+    response = client.get("/territoires/departement/01/reseau-biparti.gexf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/gexf+xml"
+    assert 'filename="reseau-departement-01-biparti.gexf"' in response["Content-Disposition"]
+    assert client.get("/territoires/france/reseau-biparti.svg").status_code == 404
+    ain = client.get("/territoires/departement/01/reseau/").content.decode()
+    assert 'href="/partenaires/defi/?kind=departement&amp;code=01"' in ain
+
+
+def test_organisation_page_draws_its_ego_network(client, refreshed, django_assert_max_num_queries):
+    from tests.registry.factories import AllianceFactory, MembershipFactory
+
+    orgs = refreshed["orgs"]
+    # A second alliance with company_bourg: it becomes the most tied partner.
+    again = AllianceFactory()
+    MembershipFactory(alliance=again, organisation=orgs["asso_bourg"])
+    MembershipFactory(alliance=again, organisation=orgs["company_bourg"])
+    url = orgs["asso_bourg"].get_absolute_url()
+    with django_assert_max_num_queries(25):
+        response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200 and "INVALID_TEMPLATE_VARIABLE" not in html
+    section = html[html.index('id="ego-title"') :]
+    name = orgs["asso_bourg"].name
+    assert 'role="img" aria-labelledby="ego-svg-title ego-svg-desc"' in section
+    assert f'<title id="ego-svg-title">Partenaires d’alliance de {name}</title>' in section
+    assert '<desc id="ego-svg-desc">' in section and section.count("<circle") >= 3
+    table = section[section.index("<tbody>") : section.index("</tbody>")]
+    rows = table.split("<tr>")[1:]
+    assert [orgs["company_bourg"].name in rows[0], orgs["company_lyon"].name in rows[1]] == [
+        True,
+        True,
+    ]
+    assert '<td class="num">2</td>' in rows[0] and '<td class="num">1</td>' in rows[1]
+    assert "<style" not in section and "<script" not in section
+    # Without any published alliance, no section.
+    lonely = client.get(orgs["mairie_oyo"].get_absolute_url()).content.decode()
+    assert 'id="ego-title"' not in lonely

@@ -108,6 +108,15 @@ class NetworkNodeSerializer(serializers.Serializer):
     strength = serializers.IntegerField(help_text="Published alliances shared with partners.")
     betweenness = serializers.FloatField(help_text="Normalised to [0, 1].")
     community = serializers.IntegerField(help_text="1 is the largest community.")
+    cross_world_share = serializers.FloatField(
+        help_text="Share of its partners that belong to another world (0–1)."
+    )
+    bridging = serializers.FloatField(
+        help_text="Betweenness × cross_world_share: how much it connects different worlds."
+    )
+    partner_worlds = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Its partners counted by world."
+    )
 
 
 class NetworkTieSerializer(serializers.Serializer):
@@ -129,15 +138,27 @@ class NetworkSerializer(serializers.Serializer):
     approximate = serializers.BooleanField()
     top = NetworkNodeSerializer(many=True)
     top_ties = NetworkTieSerializer(many=True)
+    cross_world_ties = serializers.IntegerField(help_text="Ties between two different worlds.")
+    bridges = NetworkNodeSerializer(
+        many=True, help_text="The organisations that bridge worlds the most (`bridging`)."
+    )
     graphml = serializers.URLField()
     gexf = serializers.URLField()
+    bipartite_graphml = serializers.URLField(
+        help_text="Organisations and alliances, one edge per membership (GraphML)."
+    )
+    bipartite_gexf = serializers.URLField(
+        help_text="Organisations and alliances, one edge per membership (GEXF)."
+    )
 
 
 class SuggestionSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="organisation.pk")
     name = serializers.CharField(source="organisation.display_name")
     world = serializers.CharField(source="organisation.world")
-    commune = serializers.CharField(source="organisation.commune.code", default=None)
+    commune = serializers.CharField(
+        source="organisation.commune.code", default=None, allow_null=True
+    )
     score = serializers.IntegerField()
     shared_goals = serializers.SerializerMethodField()
     proximity = serializers.ChoiceField(choices=["commune", "departement"])
@@ -145,10 +166,63 @@ class SuggestionSerializer(serializers.Serializer):
         allow_null=True, help_text="Ties between them in the alliance network (2 or 3)."
     )
     via = serializers.IntegerField(
-        source="via.pk", default=None, help_text="A partner they share (distance 2)."
+        source="via.pk",
+        default=None,
+        allow_null=True,
+        help_text="A partner they share (distance 2).",
     )
     new_world = serializers.BooleanField(help_text="No partner of this world yet.")
     reasons = serializers.ListField(child=serializers.CharField())
 
     def get_shared_goals(self, suggestion) -> list[int]:
         return [goal.number for goal in suggestion.shared_goals]
+
+
+class ChallengeQuerySerializer(serializers.Serializer):
+    goal = serializers.IntegerField(min_value=1, max_value=17)
+    target = serializers.CharField(required=False, max_length=6, allow_blank=True)
+    limit = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
+
+
+class CatalystRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    name = serializers.CharField()
+    organisation = serializers.IntegerField(source="organisation_id", allow_null=True)
+    contact_url = serializers.CharField()
+
+
+class ChallengeSuggestionSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="organisation.pk")
+    name = serializers.CharField(source="organisation.display_name")
+    world = serializers.CharField(source="organisation.world")
+    commune = serializers.CharField(
+        source="organisation.commune.code", default=None, allow_null=True
+    )
+    score = serializers.IntegerField()
+    place = serializers.ChoiceField(
+        choices=["inside", "departement"],
+        help_text="In the territory, or elsewhere in its département.",
+    )
+    declares_goal = serializers.BooleanField()
+    target_alliances = serializers.IntegerField(
+        help_text="Published alliances on the target it is a member of."
+    )
+    goal_alliances = serializers.IntegerField(
+        help_text="Published alliances on the goal it is a member of."
+    )
+    activity = serializers.CharField(help_text="The activity that serves the goal, if any.")
+    missing_world = serializers.BooleanField(
+        help_text="No organisation of its world is yet in an alliance on the goal here."
+    )
+    other_world_partners = serializers.IntegerField()
+    catalyst = CatalystRefSerializer(allow_null=True)
+    reasons = serializers.ListField(child=serializers.CharField())
+
+
+class ChallengeSerializer(serializers.Serializer):
+    goal = serializers.IntegerField(source="goal.number")
+    target = serializers.CharField(source="target.code", default=None, allow_null=True)
+    territory = TerritoryRefSerializer()
+    worlds_engaged = serializers.ListField(child=serializers.CharField())
+    catalysts = CatalystRefSerializer(many=True)
+    suggestions = ChallengeSuggestionSerializer(many=True)

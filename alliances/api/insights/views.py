@@ -14,13 +14,15 @@ from rest_framework.views import APIView
 
 from alliances.api.insights import serializers
 from alliances.insights import selectors
+from alliances.insights.challenge import challenge_suggestions
 from alliances.insights.network import weighted_pairs
-from alliances.insights.network_display import ranked_nodes
+from alliances.insights.network_display import bridges, ranked_nodes
 from alliances.insights.services.network import network_get
 from alliances.insights.services.refresh import SUMMARISED_KINDS
 from alliances.insights.suggestions import partner_suggestions
 from alliances.registry.enums import OrganisationStatus
 from alliances.registry.models import Organisation
+from alliances.sdg.models import Goal, Target
 from alliances.territories import selectors as territory_selectors
 
 
@@ -80,16 +82,16 @@ class Network(APIView):
                 "organisation_id", "alliance__memberships__organisation_id"
             )
         ]
-        if territory is None:
-            urls = {
-                fmt: reverse("web:network_france_export", kwargs={"fmt": fmt})
-                for fmt in ("graphml", "gexf")
-            }
-        else:
-            urls = {
-                fmt: reverse("web:network_export", kwargs={"kind": kind, "code": code, "fmt": fmt})
-                for fmt in ("graphml", "gexf")
-            }
+        urls = {}
+        for name, prefix in (("export", ""), ("bipartite", "bipartite_")):
+            for fmt in ("graphml", "gexf"):
+                if territory is None:
+                    url = reverse(f"web:network_france_{name}", kwargs={"fmt": fmt})
+                else:
+                    url = reverse(
+                        f"web:network_{name}", kwargs={"kind": kind, "code": code, "fmt": fmt}
+                    )
+                urls[prefix + fmt] = url
         data = {
             "territory": territory,
             "computed_at": graph.computed_at,
@@ -101,6 +103,8 @@ class Network(APIView):
             "approximate": graph.approximate,
             "top": top,
             "top_ties": ties,
+            "cross_world_ties": graph.cross_world_ties,
+            "bridges": [bridge.node for bridge in bridges(graph)],
             **{fmt: request.build_absolute_uri(url) for fmt, url in urls.items()},
         }
         return Response(serializers.NetworkSerializer(data).data)
@@ -128,3 +132,34 @@ class Suggestions(APIView):
         )
         suggestions = partner_suggestions(organisation, limit=limit)
         return Response(serializers.SuggestionSerializer(suggestions, many=True).data)
+
+
+class ChallengePartners(APIView):
+    """Candidate partners for a challenge: an SDG `goal` (and optionally one of its `target`s,
+    by code, e.g. `13.3`) in a territory of any kind.
+
+    Active organisations of every world, in the territory or (for an EPCI, a commune or an
+    arrondissement) elsewhere in its département, ranked by a score whose every point is a
+    reason (see docs/network.md); also the active catalysts serving the territory.
+    """
+
+    @extend_schema(
+        parameters=[serializers.ChallengeQuerySerializer],
+        responses=serializers.ChallengeSerializer,
+    )
+    def get(self, request, kind: str, code: str):
+        query = serializers.ChallengeQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        territory = _territory(kind, code)
+        goal = get_object_or_404(Goal, number=query.validated_data["goal"])
+        target = None
+        if query.validated_data.get("target"):
+            target = Target.objects.filter(
+                goal=goal, code=query.validated_data["target"].strip()
+            ).first()
+            if target is None:
+                raise drf.ValidationError({"target": ["Not a target of this goal."]})
+        challenge = challenge_suggestions(
+            goal, territory, target=target, limit=query.validated_data["limit"]
+        )
+        return Response(serializers.ChallengeSerializer(challenge).data)

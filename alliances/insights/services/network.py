@@ -43,6 +43,7 @@ def network_compute(*, territory: Territory | None) -> NetworkGraph:
             modularity=measures.modularity,
             components=measures.components,
             approximate=measures.approximate,
+            cross_world_ties=measures.cross_world_ties,
         )
         rows = (
             NetworkNode(
@@ -52,6 +53,9 @@ def network_compute(*, territory: Territory | None) -> NetworkGraph:
                 strength=measures.strength[position],
                 betweenness=measures.betweenness[position],
                 community=measures.community[position],
+                partner_worlds=measures.partner_worlds[position],
+                cross_world_share=measures.cross_world_share[position],
+                bridging=measures.bridging[position],
             )
             for position, organisation in enumerate(graph.vs["organisation"])
         )

@@ -8,13 +8,19 @@ from django.views.decorators.http import require_safe
 
 from alliances.core.charts import chart_svg
 from alliances.insights import network_display, network_export
+from alliances.insights.challenge import challenge_suggestions
 from alliances.insights.services.network import network_get
 from alliances.territories import selectors as territory_selectors
+from alliances.web.forms.observatory import ChallengeForm
 from alliances.web.views.observatory import DIAGNOSED_KINDS
 
 EXPORTS = {
     "graphml": ("application/graphml+xml", network_export.graphml),
     "gexf": ("application/gexf+xml", network_export.gexf),
+}
+BIPARTITE_EXPORTS = {
+    "graphml": ("application/graphml+xml", network_export.bipartite_graphml),
+    "gexf": ("application/gexf+xml", network_export.bipartite_gexf),
 }
 
 
@@ -71,6 +77,10 @@ def network(request, kind: str | None = None, code: str | None = None):
             "table": network_display.node_table(display.nodes),
             "csv_url": _url("_csv", kind, code),
             "export_urls": {fmt: _url("_export", kind, code, fmt=fmt) for fmt in EXPORTS},
+            "bipartite_urls": {
+                fmt: _url("_bipartite", kind, code, fmt=fmt) for fmt in BIPARTITE_EXPORTS
+            },
+            "bridges": network_display.bridges(graph),
             "diagnostic_url": _diagnostic_url(kind, code),
         },
     )
@@ -97,3 +107,31 @@ def network_export_file(request, fmt: str, kind: str | None = None, code: str | 
     response = HttpResponse(write(graph), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{_filename(kind, code)}.{fmt}"'
     return response
+
+
+@require_safe
+def network_bipartite_file(request, fmt: str, kind: str | None = None, code: str | None = None):
+    """The organisation–alliance graph (one edge per membership), straight from the registry."""
+    if fmt not in BIPARTITE_EXPORTS:
+        raise Http404
+    territory = territory_or_france(kind, code)
+    content_type, write = BIPARTITE_EXPORTS[fmt]
+    response = HttpResponse(write(territory), content_type=content_type)
+    name = f"{_filename(kind, code)}-biparti.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_safe
+def challenge(request):
+    """Partners for a challenge: a goal (or target) in a territory, ranked with their reasons."""
+    form = ChallengeForm(request.GET or None)
+    result = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        result = challenge_suggestions(data["goal"], data["territory"], target=data["target"])
+    return render(
+        request,
+        "web/observatory/challenge.html",
+        {"section": "territories", "form": form, "challenge": result},
+    )

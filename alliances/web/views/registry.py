@@ -4,8 +4,10 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from alliances.insights import ego
 from alliances.insights.suggestions import partner_suggestions
 from alliances.registry import perms, selectors
 from alliances.registry.enums import Publication, WaldecTheme
@@ -84,12 +86,15 @@ def organisation_list(request):
 @require_safe
 def organisation_detail(request, pk: int):
     organisation = selectors.organisation_get(pk)
+    ego_network = ego.ego_network(organisation)
     return render(
         request,
         "web/registry/organisation_detail.html",
         {
             "section": "organisations",
             "organisation": organisation,
+            "ego": ego_network,
+            **_ego_texts(ego_network),
             "memberships": selectors.organisation_alliances(organisation),
             "suggestions": partner_suggestions(organisation),
             "can_edit": perms.can_edit_organisation(request.user, organisation),
@@ -98,6 +103,30 @@ def organisation_detail(request, pk: int):
             else "",
         },
     )
+
+
+def _ego_texts(ego_network) -> dict:
+    """The drawing's accessible name and description (its <title> and <desc>)."""
+    if not ego_network.drawn:
+        return {}
+    name = ego_network.organisation.display_name
+    if ego_network.is_drawing_truncated:
+        description = _(
+            "%(name)s in the centre, its %(drawn)s most tied partners of %(total)s around it, "
+            "coloured by world; dashed lines are ties between partners. The table below lists "
+            "its partners."
+        )
+    else:
+        description = _(
+            "%(name)s in the centre, its partners around it, coloured by world; dashed lines are "
+            "ties between partners. The table below lists them."
+        )
+    return {
+        "ego_drawing": ego.drawing(ego_network),
+        "ego_title": _("Alliance partners of %(name)s") % {"name": name},
+        "ego_description": description
+        % {"name": name, "drawn": len(ego_network.drawn), "total": ego_network.partners},
+    }
 
 
 @require_safe
