@@ -2,8 +2,9 @@
 
 Their owners get a reminder at most once a month (a unique constraint on record, recipient and
 month backs it), one e-mail per person listing their records, with a signed one-click "still
-accurate" link per record that sets `confirmed_at`. Who owns a record is `owners_of`, the one
-place to extend when organisations get their own members.
+accurate" link per record that sets `confirmed_at`. Who owns a record is `owners_of`: the
+administrators of the organisation (of the alliance's lead organisations), the account of the
+alliance's contact e-mail, else the registry's moderators.
 """
 
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -43,13 +45,22 @@ class OwnerLookup:
 
     moderators: frozenset
     by_email: dict
+    # organisation id → its administrators; alliance id → its lead organisations' ids.
+    admins: dict
+    leads: dict
 
     @classmethod
     def for_records(cls, records) -> "OwnerLookup":
+        from alliances.accounts.models import OrganisationMembership, OrganisationRole, PlatformRole
         from alliances.registry import perms
+        from alliances.registry.enums import MembershipRole
+        from alliances.registry.models import Membership
 
         users = get_user_model().objects.filter(is_active=True)
-        moderators = frozenset(u for u in users.filter(is_staff=True) if perms.can_moderate(u))
+        candidates = users.filter(
+            Q(is_staff=True) | Q(is_superuser=True) | Q(platform_role=PlatformRole.MODERATOR)
+        )
+        moderators = frozenset(u for u in candidates if perms.can_merge(u))
         emails = {
             r.contact_email.lower() for r in records if isinstance(r, Alliance) and r.contact_email
         }
@@ -57,23 +68,43 @@ class OwnerLookup:
         if emails:
             for user in users.annotate(lower_email=Lower("email")).filter(lower_email__in=emails):
                 by_email[user.lower_email] = user
-        return cls(moderators=moderators, by_email=by_email)
+        alliance_ids = [r.pk for r in records if isinstance(r, Alliance)]
+        leads: dict = {}
+        for alliance_id, organisation_id in Membership.objects.filter(
+            alliance_id__in=alliance_ids, role=MembershipRole.LEAD
+        ).values_list("alliance_id", "organisation_id"):
+            leads.setdefault(alliance_id, set()).add(organisation_id)
+        organisation_ids = {r.pk for r in records if isinstance(r, Organisation)}
+        organisation_ids.update(*leads.values())
+        admins: dict = {}
+        for membership in OrganisationMembership.objects.filter(
+            organisation_id__in=organisation_ids,
+            role=OrganisationRole.ADMIN,
+            user__is_active=True,
+        ).select_related("user"):
+            admins.setdefault(membership.organisation_id, set()).add(membership.user)
+        return cls(moderators=moderators, by_email=by_email, admins=admins, leads=leads)
 
 
 def owners_of(record, lookup: OwnerLookup | None = None) -> set:
-    """The people answerable for a record's accuracy (active accounts); the one place to extend
-    when organisations get members.
+    """The people answerable for a record's accuracy (active accounts):
 
-    - an alliance: the account whose e-mail is the alliance's contact e-mail;
-    - an organisation: nobody yet (no membership of organisations exists);
-    - otherwise, and when nobody is found: the registry's moderators.
+    - an organisation: its administrators;
+    - an alliance: the administrators of its lead organisations and the account whose e-mail is
+      the alliance's contact e-mail;
+    - when nobody is found: the registry's moderators.
     """
     lookup = lookup or OwnerLookup.for_records([record])
     owners = set()
-    if isinstance(record, Alliance) and record.contact_email:
-        found = lookup.by_email.get(record.contact_email.lower())
-        if found is not None:
-            owners.add(found)
+    if isinstance(record, Organisation):
+        owners |= lookup.admins.get(record.pk, set())
+    if isinstance(record, Alliance):
+        for organisation_id in lookup.leads.get(record.pk, ()):
+            owners |= lookup.admins.get(organisation_id, set())
+        if record.contact_email:
+            found = lookup.by_email.get(record.contact_email.lower())
+            if found is not None:
+                owners.add(found)
     return owners or set(lookup.moderators)
 
 
