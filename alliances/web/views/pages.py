@@ -2,12 +2,14 @@ from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from alliances.core.pagecache import cache_public
 from alliances.sdg.models import Goal
 from alliances.territories.enums import TerritoryKind
 from alliances.territories.models import Territory
 
 
 @require_safe
+@cache_public
 def home(request):
     counts = {
         kind: Territory.objects.filter(kind=kind).official().count()

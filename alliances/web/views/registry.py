@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from alliances.core.pagecache import cache_public
 from alliances.insights.suggestions import partner_suggestions
 from alliances.registry import selectors
 from alliances.registry.enums import Publication, WaldecTheme
@@ -29,6 +30,7 @@ def _filters_query(request) -> str:
 
 
 @require_safe
+@cache_public
 def registry_search(request):
     query = _query(request)
     organisations = alliances = None
@@ -55,6 +57,7 @@ def registry_search(request):
 
 
 @require_safe
+@cache_public
 def organisation_list(request):
     filters = selectors.OrganisationFilters(
         query=_query(request),
@@ -81,6 +84,7 @@ def organisation_list(request):
 
 
 @require_safe
+@cache_public
 def organisation_detail(request, pk: int):
     organisation = selectors.organisation_get(pk)
     return render(
@@ -99,6 +103,7 @@ def organisation_detail(request, pk: int):
 
 
 @require_safe
+@cache_public
 def alliance_list(request):
     filters = selectors.AllianceFilters(
         query=_query(request),
@@ -125,6 +130,7 @@ def alliance_list(request):
 
 
 @require_safe
+@cache_public
 def alliance_detail(request, pk: int):
     from alliances.registry.perms import can_moderate
 
@@ -143,6 +149,7 @@ def alliance_detail(request, pk: int):
 
 
 @require_safe
+@cache_public
 def catalyst_list(request):
     query = _query(request)
     return render(
