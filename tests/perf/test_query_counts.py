@@ -201,6 +201,8 @@ def _grow(count: int, subjects: dict) -> None:
         MembershipFactory(alliance=subjects["alliance"], organisation=company)
         AllianceFactory(submitted=True, territories=[bourg])
         CatalystFactory(organisation=association)
+        for _twice in range(2):  # a candidate duplicate pair for the moderators' page
+            OrganisationFactory(commune=bourg, name=f"Les Amis du Revermont {n}")
         CorrectionRequest.objects.create(organisation=association, message=f"Adresse {n}")
         resource = ResourceFactory(published=True, state=ResourceState.PUBLISHED)
         resource.goals.set([goals[12]])
