@@ -40,6 +40,9 @@ def main() -> None:
     parser.add_argument(
         "--variants", default="cached,uncached", help="cached, uncached or both (default)"
     )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="measure every variant this many times"
+    )
     args = parser.parse_args()
 
     workdir = django_setup("benchmarks.settings")
@@ -88,7 +91,7 @@ def main() -> None:
     targets = {label: paths for label, paths in targets.items() if paths}
 
     summary = {}
-    for variant in args.variants.split(","):
+    for variant in [v for _round in range(args.rounds) for v in args.variants.split(",")]:
         with serve.gunicorn(
             workdir, port=args.port, workers=args.workers, env=VARIANTS[variant]
         ) as base:
