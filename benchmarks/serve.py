@@ -105,13 +105,17 @@ def gunicorn(workdir: Path, *, port: int, workers: int, env: dict | None = None)
         str(workers),
         "--log-level",
         "warning",
+        # Each worker imports the whole app before its first heartbeat: on a busy machine that
+        # takes minutes, and a shorter timeout kills workers while they boot.
         "--timeout",
-        "120",
+        "300",
+        "--graceful-timeout",
+        "10",
         "alliances.wsgi",
     ]
     server = subprocess.Popen(command, env=server_env)
     try:
-        for _ in range(300):  # up to a minute: each worker imports the whole app first
+        for _ in range(1500):  # minutes on a busy machine: each worker imports the whole app
             try:
                 urllib.request.urlopen(base + "/bench/hello.json", timeout=5).read()
                 break
@@ -124,7 +128,11 @@ def gunicorn(workdir: Path, *, port: int, workers: int, env: dict | None = None)
         yield base
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # an overloaded machine: do not wait any longer
+            server.kill()
+            server.wait()
 
 
 def warm(base: str, targets: dict[str, list[str]], *, rounds: int = 1) -> None:

@@ -147,6 +147,16 @@ NOT_MEASURED = {
     "api:diagnostic-france": "fixed read models",
 }
 
+# Searches, measured beside the unfiltered lists (the rows created below match "association").
+SEARCHES = {
+    "web:registry_search": "q=association",
+    "web:organisation_list": "q=association",
+    "web:alliance_list": "q=alliance",
+    "web:kit_resources": "q=methode",
+    "api:organisation-list": "q=association",
+    "api:alliance-list": "q=alliance",
+}
+
 # Namespaces of the platform's routes; allauth, the admin and i18n have their own tests upstream.
 NAMESPACES = ("web", "api")
 
@@ -297,6 +307,8 @@ def _urls(subjects) -> dict[str, str]:
                 for key, value in PARAMETERS[name].items()
             }
             urls[name] = reverse(name, kwargs=kwargs)
+    for name, query in SEARCHES.items():
+        urls[f"{name}?{query}"] = f"{reverse(name)}?{query}"
     return urls
 
 
