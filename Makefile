@@ -72,6 +72,7 @@ bench: install ## National-scale benchmarks on SQLite (BENCH_SCALE=0.1; see docs
 	$(BIN)/python -m benchmarks.bench_export --scale $(BENCH_SCALE)
 	$(BIN)/python -m benchmarks.bench_diagnostic --scale $(BENCH_SCALE)
 	$(BIN)/python -m benchmarks.bench_network --scale $(BENCH_SCALE)
+	$(BIN)/python -m benchmarks.bench_pages --scale $(BENCH_SCALE)
 
 clean: ## Remove the virtual environment and local data
 	rm -rf $(VENV) var

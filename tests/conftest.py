@@ -19,3 +19,11 @@ def french_by_default():
 
     with translation.override("fr"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Pages cached by one test are never served to the next (its database is another)."""
+    from alliances.core import pagecache
+
+    pagecache.bump()

@@ -270,7 +270,11 @@ def matrix(state: ProgrammeState, columns: list, relation: str) -> dict:
 
 
 def measure_history(measure: Measure, *, limit: int = 100) -> list[dict]:
-    """A timeline of what changed on a measure and its children: who, when, what."""
+    """A timeline of what changed on a measure and its children: who, when, what.
+
+    A fixed number of queries whatever the length of the history: per source, its latest
+    records, then the records just before the changed ones (to compare with), in one query each.
+    """
     entries = []
     sources = [
         (measure.history.all(), None),
@@ -278,12 +282,20 @@ def measure_history(measure: Measure, *, limit: int = 100) -> list[dict]:
         (Indicator.history.filter(measure_id=measure.pk), "indicator"),
         (IndicatorValue.history.filter(indicator__measure_id=measure.pk), "value"),
     ]
+    records_by_kind = {
+        kind: list(queryset.select_related("history_user").order_by("-history_date")[:limit])
+        for queryset, kind in sources
+    }
+    indicator_ids = {record.indicator_id for record in records_by_kind["value"]}
+    indicators = Indicator.objects.in_bulk(indicator_ids) if indicator_ids else {}
     for queryset, kind in sources:
-        for record in queryset.select_related("history_user").order_by("-history_date")[:limit]:
+        records = records_by_kind[kind]
+        previous = _previous_records(queryset, records)
+        for record in records:
             changes = []
-            previous = record.prev_record
-            if previous is not None and record.history_type == "~":
-                delta = record.diff_against(previous)
+            before = previous.get(record.history_id)
+            if before is not None and record.history_type == "~":
+                delta = record.diff_against(before)
                 changes = [
                     {
                         "field": _field_label(record, change.field),
@@ -301,7 +313,7 @@ def measure_history(measure: Measure, *, limit: int = 100) -> list[dict]:
                     "user": record.history_user,
                     "type": record.history_type,
                     "kind": kind,
-                    "object": str(record.instance) if kind else "",
+                    "object": _history_label(record, kind, indicators),
                     "changes": changes,
                 }
             )
@@ -309,5 +321,42 @@ def measure_history(measure: Measure, *, limit: int = 100) -> list[dict]:
     return entries[:limit]
 
 
+def _previous_records(queryset, records) -> dict:
+    """For each changed record (history id), the record of the same object just before it."""
+    changed = [record for record in records if record.history_type == "~"]
+    if not changed:
+        return {}
+    rows: dict = {}
+    for row in queryset.filter(id__in={record.id for record in changed}).order_by(
+        "history_date", "history_id"
+    ):
+        rows.setdefault(row.id, []).append(row)
+    previous = {}
+    for record in changed:
+        earlier = [
+            row
+            for row in rows.get(record.id, [])
+            if (row.history_date, row.history_id) < (record.history_date, record.history_id)
+        ]
+        if earlier:
+            previous[record.history_id] = earlier[-1]
+    return previous
+
+
+def _history_label(record, kind: str | None, indicators: dict) -> str:
+    """What the record is about, from its own fields (`record.instance` would query the live
+    row for the fields history leaves out, once per record)."""
+    match kind:
+        case "milestone":
+            return record.title
+        case "indicator":
+            return record.name
+        case "value":
+            indicator = indicators.get(record.indicator_id)
+            label = f"{record.date:%Y-%m-%d}: {record.value}"
+            return f"{indicator} {label}" if indicator is not None else label
+    return ""
+
+
 def _field_label(record, name: str) -> str:
-    return str(record.instance._meta.get_field(name).verbose_name)
+    return str(record.instance_type._meta.get_field(name).verbose_name)

@@ -364,6 +364,10 @@ SPECTACULAR_SETTINGS = {
 # Throttling and other shared counters live in the cache: use a shared cache (Redis) when
 # several app servers run.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Anonymous visitors' pages and API reads are served from that cache for at most this many
+# seconds, and dropped at once by any edit or refresh (alliances/core/pagecache.py). 0: off
+# (the default with DEBUG=1, so that a developer always sees the latest template).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)
 
 # The public address of the site, for links in e-mails sent outside a request (alert digests).
 PLATFORM_URL = env.str("PLATFORM_URL", default="http://127.0.0.1:8000").rstrip("/")

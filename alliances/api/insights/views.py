@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from alliances.api.insights import serializers
+from alliances.core.pagecache import cache_public
 from alliances.insights import selectors
 from alliances.insights.challenge import challenge_suggestions
 from alliances.insights.network import weighted_pairs
@@ -52,6 +53,7 @@ class Diagnostic(APIView):
     """
 
     @extend_schema(responses=serializers.DiagnosticSerializer)
+    @cache_public
     def get(self, request, kind: str | None = None, code: str | None = None):
         territory = _territory(kind, code, kinds=SUMMARISED_KINDS)
         diagnostic = selectors.diagnostic(territory)

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from alliances.core.errors import DomainError
+from alliances.core.pagecache import bump_after_commit
 from alliances.insights.indicators import (
     FormatError,
     Rejection,
@@ -155,5 +156,7 @@ def indicator_values_import(
             ),
             batch_size=2000,
         )
+        # Bulk writes send no signal: the priorities of every cached diagnostic may change.
+        bump_after_commit()
     report.committed = True
     return report

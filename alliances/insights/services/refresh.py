@@ -21,6 +21,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.utils import timezone
 
+from alliances.core.pagecache import bump_after_commit
 from alliances.insights.enums import Metric, Scope
 from alliances.insights.freshness import freshness_refresh
 from alliances.insights.models import (
@@ -312,4 +313,6 @@ def insights_refresh() -> RefreshReport:
             alliances=alliances,
             summaries=summaries,
         )
+        # Every diagnostic, map and count of a cached page may have changed.
+        bump_after_commit()
     return RefreshReport(organisations, alliances, summaries, duration_ms)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from alliances.core.charts import CACHE_SECONDS, chart_svg
+from alliances.core.pagecache import cache_public
 from alliances.insights import charts, selectors, tables
 from alliances.kit.selectors import compass_statistics_for
 from alliances.territories import selectors as territory_selectors
@@ -100,6 +101,7 @@ def _url(suffix: str, kind: str | None, code: str | None, **kwargs) -> str:
 
 
 @require_safe
+@cache_public
 def diagnostic(request, kind: str | None = None, code: str | None = None):
     territory = _territory(kind, code)
     result = selectors.diagnostic(territory)
@@ -122,6 +124,7 @@ def diagnostic(request, kind: str | None = None, code: str | None = None):
 
 
 @require_safe
+@cache_public
 def diagnostic_csv(request, slug: str, kind: str | None = None, code: str | None = None):
     territory = _territory(kind, code)
     data = tables.all_tables(selectors.diagnostic(territory))
@@ -158,6 +161,7 @@ def _map_choice(request) -> tuple[str, str]:
 
 
 @require_safe
+@cache_public
 def observatory_map(request):
     from alliances.insights.maps import LEVELS, METRICS, choropleth, map_summary
 
@@ -178,6 +182,7 @@ def observatory_map(request):
 
 
 @require_safe
+@cache_public
 def observatory_map_csv(request):
     import csv
     import io

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
+from alliances.core.pagecache import cache_public
 from alliances.sdg.models import Goal
 from alliances.territories.enums import TerritoryKind
 from alliances.territories.models import Territory
@@ -14,6 +15,7 @@ from alliances.web.accessibility import current_audit
 
 
 @require_safe
+@cache_public
 def home(request):
     counts = {
         kind: Territory.objects.filter(kind=kind).official().count()

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from alliances.core.pagecache import cache_public
 from alliances.insights import ego
 from alliances.insights.suggestions import partner_suggestions
 from alliances.registry import perms, selectors
@@ -32,6 +33,7 @@ def _filters_query(request) -> str:
 
 
 @require_safe
+@cache_public
 def registry_search(request):
     query = _query(request)
     organisations = alliances = None
@@ -58,6 +60,7 @@ def registry_search(request):
 
 
 @require_safe
+@cache_public
 def organisation_list(request):
     filters = selectors.OrganisationFilters(
         query=_query(request),
@@ -84,6 +87,7 @@ def organisation_list(request):
 
 
 @require_safe
+@cache_public
 def organisation_detail(request, pk: int):
     organisation = selectors.organisation_get(pk)
     ego_network = ego.ego_network(organisation)
@@ -130,6 +134,7 @@ def _ego_texts(ego_network) -> dict:
 
 
 @require_safe
+@cache_public
 def alliance_list(request):
     filters = selectors.AllianceFilters(
         query=_query(request),
@@ -156,6 +161,7 @@ def alliance_list(request):
 
 
 @require_safe
+@cache_public
 def alliance_detail(request, pk: int):
     from alliances.web.views.kit.compass import evaluation_context
 
@@ -176,6 +182,7 @@ def alliance_detail(request, pk: int):
 
 
 @require_safe
+@cache_public
 def catalyst_list(request):
     query = _query(request)
     return render(

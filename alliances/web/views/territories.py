@@ -3,6 +3,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from alliances.core.pagecache import cache_public
 from alliances.territories import selectors
 from alliances.territories.enums import TerritoryKind
 from alliances.web.views.observatory import DIAGNOSED_KINDS
@@ -11,6 +12,7 @@ CHILDREN_PER_PAGE = 100
 
 
 @require_safe
+@cache_public
 def territory_index(request):
     query = request.GET.get("q", "")[:100]
     return render(
@@ -26,6 +28,7 @@ def territory_index(request):
 
 
 @require_safe
+@cache_public
 def territory_detail(request, kind: str, code: str):
     if kind not in TerritoryKind.values:
         raise Http404

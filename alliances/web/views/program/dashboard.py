@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from alliances.core.charts import chart_svg
+from alliances.core.pagecache import cache_public
 from alliances.program import charts, perms, selectors
 from alliances.program.enums import Attainment, Freshness, IndicatorStatus, MeasureStatus
 from alliances.program.models import Programme
@@ -30,6 +31,7 @@ def _common(request, programme):
 
 
 @require_safe
+@cache_public
 def programme_dashboard(request, slug: str):
     programme = selectors.programme_get(slug)
     state = selectors.programme_state(programme)
