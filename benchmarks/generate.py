@@ -490,7 +490,12 @@ def load_assessments(*, scale: float, seed: int = 12) -> tuple[int, int]:
     from alliances.kit import scoring
     from alliances.kit.enums import AudienceProfile, QuestionnaireAudience, maturity_for_score
     from alliances.kit.models import Answer, Assessment, AssessmentScore, Questionnaire
-    from alliances.kit.services.compass import _resolve, question_specs, questionnaire_questions
+    from alliances.kit.services.compass import (
+        PROFILE_WORLD,
+        _resolve,
+        question_specs,
+        questionnaire_questions,
+    )
     from alliances.registry.models import Organisation
     from alliances.territories.enums import TerritoryKind
     from alliances.territories.models import Territory
@@ -499,12 +504,15 @@ def load_assessments(*, scale: float, seed: int = 12) -> tuple[int, int]:
     total = max(1, round(NATIONAL_ASSESSMENTS * scale))
     questionnaires = [
         (questionnaire, questionnaire_questions(questionnaire))
-        for questionnaire in Questionnaire.objects.filter(is_current=True).order_by("slug")
+        for questionnaire in Questionnaire.objects.filter(
+            is_current=True,
+            audience__in=[QuestionnaireAudience.ORGANISATION, QuestionnaireAudience.TERRITORY],
+        ).order_by("slug")
     ]
     if not questionnaires:
         raise RuntimeError("no questionnaire: load the reference data first")
     organisations = list(
-        Organisation.objects.order_by("pk").values_list("id", flat=True)[: total * 2]
+        Organisation.objects.order_by("pk").values_list("id", "world")[: total * 2]
     )
     communes = list(
         Territory.objects.filter(kind=TerritoryKind.COMMUNE).values_list("id", flat=True)[:5000]
@@ -529,39 +537,47 @@ def load_assessments(*, scale: float, seed: int = 12) -> tuple[int, int]:
                     index = min(
                         len(options) - 1, int(rng.triangular(0, len(options), lean * len(options)))
                     )
-                    raw[question.pk] = str(options[index].pk)
+                    if question.is_multiple:  # the options up to the actor's level
+                        raw[question.pk] = [str(option.pk) for option in options[: index + 1]]
+                    else:
+                        raw[question.pk] = str(options[index].pk)
                 scores, chosen, _errors = _resolve(questions, raw)
                 specs = question_specs(questions)
                 per_axis = scoring.axis_scores(specs, scores)
                 overall = scoring.overall_score(per_axis)
                 asked = {spec.key for spec in specs if scoring.is_asked(spec, scores)}
                 territorial = questionnaire.audience == QuestionnaireAudience.TERRITORY
+                profile = rng.choice(profiles)
+                organisation_id, world = None, PROFILE_WORLD[profile]
+                if not territorial and organisations:
+                    organisation_id, world = rng.choice(organisations)
                 assessments.append(
                     Assessment(
                         questionnaire=questionnaire,
-                        organisation_id=None
-                        if territorial or not organisations
-                        else rng.choice(organisations),
+                        organisation_id=organisation_id,
+                        world=world,
                         territory_id=rng.choice(communes) if territorial and communes else None,
-                        profile=rng.choice(profiles),
+                        profile=profile,
                         overall=overall,
                         maturity=maturity_for_score(overall),
                     )
                 )
                 pending.append((chosen, asked, per_axis))
             assessments = Assessment.objects.bulk_create(assessments)
-            answers, axis_scores = [], []
+            answers, axis_scores, several = [], [], []
             for assessment, (chosen, asked, per_axis) in zip(assessments, pending, strict=True):
                 for key, option in chosen.items():
                     if key in asked:
-                        answers.append(
-                            Answer(
-                                assessment_id=assessment.pk,
-                                question_id=key,
-                                option=option,
-                                not_applicable=option is None,
-                            )
+                        multiple = isinstance(option, list)
+                        answer = Answer(
+                            assessment_id=assessment.pk,
+                            question_id=key,
+                            option=None if multiple else option,
+                            not_applicable=option is None,
                         )
+                        answers.append(answer)
+                        if multiple:
+                            several.append((answer, option))
                 for axis, value in per_axis.items():
                     if value is not None:
                         axis_scores.append(
@@ -573,6 +589,14 @@ def load_assessments(*, scale: float, seed: int = 12) -> tuple[int, int]:
                             )
                         )
             Answer.objects.bulk_create(answers, batch_size=5000)
+            Answer.options.through.objects.bulk_create(
+                [
+                    Answer.options.through(answer_id=answer.pk, option_id=option.pk)
+                    for answer, options in several
+                    for option in options
+                ],
+                batch_size=5000,
+            )
             AssessmentScore.objects.bulk_create(axis_scores, batch_size=5000)
             answers_written += len(answers)
     return total, answers_written

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from alliances.kit.enums import Maturity, ResourceState
 from alliances.kit.models import GuidedPath, PathStep
-from alliances.mobilisation.models import Contribution, Registration
+from alliances.mobilisation.models import Contribution, Debate, Registration
 from alliances.program.models import Milestone, ProgressUpdate
 from alliances.registry.enums import MembershipRole, World
 from alliances.registry.models import CorrectionRequest
@@ -70,6 +70,8 @@ PARAMETERS = {
     "api:territory-detail": {"kind": "departement", "code": "01"},
     "api:diagnostic": {"kind": "departement", "code": "01"},
     "api:organisation-suggestions": {"pk": "subject_organisation"},
+    "web:debate": {"pk": "subject_debate"},
+    "api:debate-detail": {"pk": "subject_debate"},
 }
 
 # Everything else, and why it is not measured here.
@@ -145,6 +147,31 @@ NOT_MEASURED = {
     "api:milestone-detail": "one milestone",
     "api:indicator-values": "one indicator's values, fixed here",
     "api:diagnostic-france": "fixed read models",
+    "api:compass-statistics-territory": "fixed read-model rows of one territory",
+    "api:assessment-detail": "one assessment behind a token",
+    "api:alliance-evaluation": "one alliance's aggregate over a fixed set of angles",
+    "api:challenge-partners": "needs a goal; a ranked list cut at `limit` (tests/insights)",
+    # Writes only (POST, PUT, PATCH, DELETE).
+    "api:alliance-corrections": "POST only",
+    "api:alliance-publication": "POST only",
+    "api:assessment-create": "POST only",
+    "api:contribution-reports": "POST only",
+    "api:correction-handle": "POST only",
+    "api:event-registration": "POST and DELETE only",
+    "api:organisation-corrections": "POST only",
+    "api:resource-bookmark": "PUT and DELETE only",
+    "api:resource-transition": "POST only",
+    "web:debate_add": "form",
+    "web:debate_close": "POST only",
+    "web:debate_conclude": "POST only",
+    "web:alliance_evaluation": "form",
+    "web:organisation_edit": "form",
+    "web:organisation_members": "form over one organisation's people",
+    "web:organisation_member_change": "POST only",
+    "web:record_confirm": "a form behind a token",
+    "web:compass_result_pdf": "PDF rendering",
+    "web:network_france_bipartite": "GraphML/GEXF export",
+    "web:network_bipartite": "GraphML/GEXF export",
 }
 
 # Searches, measured beside the unfiltered lists (the rows created below match "association").
@@ -226,7 +253,7 @@ def _grow(count: int, subjects: dict) -> None:
             email=f"p{n}@example.org",
             status="confirmed",
         )
-        for target in (subjects["alliance"], subjects["organisation"]):
+        for target in (subjects["alliance"], subjects["organisation"], subjects["debate"]):
             Contribution.objects.create(
                 content_type=ContentType.objects.get_for_model(target),
                 object_id=target.pk,
@@ -277,7 +304,16 @@ def subjects(db, settings):
         is_published=True,
     )
     study = StudyFactory(slug="subject-study", published=True)
+    debate = Debate.objects.create(
+        measure=programme.measures.get(code="O1"),
+        title="Comment mieux associer les entreprises ?",
+        framing="Un débat ouvert aux acteurs.",
+        opens_at=timezone.now() - timedelta(days=1),
+        closes_at=timezone.now() + timedelta(days=30),
+    )
     return {
+        "debate": debate,
+        "subject_debate": debate.pk,
         "admin": admin,
         "organisation": organisation,
         "subject_organisation": organisation.pk,

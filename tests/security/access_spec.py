@@ -122,6 +122,7 @@ ORGANISATIONS = own_other({"pk": "@organisation_a.pk"}, {"pk": "@organisation_b.
 EVENTS = own_other({"pk": "@event_a.pk"}, {"pk": "@event_b.pk"})
 CONTRIBUTIONS = own_other({"pk": "@contribution_a.pk"}, {"pk": "@contribution_b.pk"})
 RESOURCES = own_other({"pk": "@resource_own.pk"}, {"pk": "@resource_other.pk"})
+DEBATE = fixed(pk="@debate.pk")
 
 
 def _per_user(attribute: str) -> Callable:
@@ -158,6 +159,7 @@ SPEC: dict[str, Rule] = {
     ),
     "web:home": Rule(read=EVERYONE),
     "web:accessibility": Rule(read=EVERYONE),
+    "web:accessibility_plan": Rule(read=EVERYONE),
     "web:legal": Rule(read=EVERYONE),
     "web:privacy": Rule(read=EVERYONE),
     "security_txt": Rule(read=EVERYONE),
@@ -189,6 +191,11 @@ SPEC: dict[str, Rule] = {
     "web:network_export": Rule(
         export=EVERYONE, objects=fixed(kind="departement", code="01", fmt="gexf"), heavy=True
     ),
+    "web:network_france_bipartite": Rule(export=EVERYONE, objects=fixed(fmt="graphml"), heavy=True),
+    "web:network_bipartite": Rule(
+        export=EVERYONE, objects=fixed(kind="departement", code="01", fmt="gexf"), heavy=True
+    ),
+    "web:challenge": Rule(read=EVERYONE),
     "web:goal_index": Rule(read=EVERYONE),
     "web:goal": Rule(read=EVERYONE, objects=fixed(number=11)),
     # --- Roadmap steering: reads public, edits by pilots (own measure) and co-pilots ----------
@@ -265,6 +272,11 @@ SPEC: dict[str, Rule] = {
         write=Scoped(own=PROGRAMME_MANAGERS, other=ADMIN),
         objects=PROGRAMMES,
     ),
+    # Debates on measures: opened, closed and concluded by the programme's co-pilots.
+    "web:debate_add": Rule(read=PROGRAMME_MANAGERS, write=PROGRAMME_MANAGERS, objects=MEASURES),
+    "web:debate": Rule(read=EVERYONE, objects=DEBATE),
+    "web:debate_close": Rule(write=PROGRAMME_MANAGERS, objects=DEBATE),
+    "web:debate_conclude": Rule(write=PROGRAMME_MANAGERS, objects=DEBATE),
     # --- Studies: published ones public, drafts and tools for study editors (moderators) -----
     "web:study_index": Rule(read=EVERYONE),
     "web:study": Rule(read=Scoped(own=EVERYONE, other=MODERATORS), objects=STUDIES),
@@ -370,6 +382,12 @@ SPEC: dict[str, Rule] = {
         ),
     ),
     "web:notification_settings": Rule(read=SIGNED_IN, write=SIGNED_IN),
+    "web:record_confirm": Rule(
+        read=Scoped(own=EVERYONE, other=NOBODY),
+        write=Scoped(own=EVERYONE, other=NOBODY),
+        objects=own_other({"token": "@confirm_token"}, {"token": "forged-token"}),
+        note="A capability link from a yearly reminder: the signed token is the key.",
+    ),
     "web:unsubscribe": Rule(
         read=Scoped(own=EVERYONE, other=NOBODY),
         write=Scoped(own=EVERYONE, other=NOBODY),
@@ -406,6 +424,12 @@ SPEC: dict[str, Rule] = {
     "web:compass": Rule(read=EVERYONE),
     "web:compass_result": Rule(
         objects=fixed(token="forged-token"), note="A capability link; a forged one is 404."
+    ),
+    "web:compass_result_pdf": Rule(
+        objects=fixed(token="forged-token"), note="A capability link; a forged one is 404."
+    ),
+    "web:alliance_evaluation": Rule(
+        read=SIGNED_IN, write=SIGNED_IN, objects=fixed(pk="@alliance_pub_a.pk")
     ),
     "web:compass_answer": Rule(
         read=EVERYONE, write=EVERYONE, objects=fixed(slug="@questionnaire.slug")
@@ -488,20 +512,86 @@ SPEC: dict[str, Rule] = {
     "api:organisation-suggestions": Rule(read=EVERYONE, objects=ORGANISATIONS),
     "api:goal-list": Rule(read=EVERYONE),
     "api:goal-detail": Rule(read=EVERYONE, objects=fixed(number=11)),
-    "api:organisation-list": Rule(read=EVERYONE),
-    "api:organisation-detail": Rule(read=EVERYONE, objects=ORGANISATIONS),
-    "api:alliance-list": Rule(read=EVERYONE),
+    "api:organisation-list": Rule(
+        read=EVERYONE,
+        write=MODERATORS,
+        post={"name": "Nouvelle association", "world": "association"},
+    ),
+    "api:organisation-detail": Rule(
+        read=EVERYONE,
+        write=Scoped(own=ORGANISATION_A_ADMINS, other=MODERATORS),
+        objects=ORGANISATIONS,
+        write_method="patch",
+        post={"short_name": "Sigle"},
+    ),
+    "api:organisation-corrections": Rule(
+        write=SIGNED_IN, objects=ORGANISATIONS, post={"message": "Le nom a changé."}
+    ),
+    "api:alliance-list": Rule(
+        read=EVERYONE, write=SIGNED_IN, note="A proposal; an empty one is a 400 past the rights."
+    ),
+    "api:alliance-publication": Rule(
+        write=Scoped(own=MODERATORS_IN_A, other=MODERATORS),
+        objects=ALLIANCES_SUBMITTED,
+        post={"to": "published"},
+    ),
+    "api:alliance-corrections": Rule(
+        write=SIGNED_IN,
+        objects=own_other({"pk": "@alliance_pub_a.pk"}, {"pk": "@alliance_pub_b.pk"}),
+        post={"message": "Le titre a changé."},
+    ),
+    "api:correction-handle": Rule(
+        write=Scoped(own=MODERATORS_IN_A, other=MODERATORS),
+        objects=own_other({"pk": "@correction_a.pk"}, {"pk": "@correction_b.pk"}),
+        post={"status": "accepted"},
+    ),
+    "api:alliance-evaluation": Rule(
+        read=EVERYONE, write=SIGNED_IN, objects=fixed(pk="@alliance_pub_a.pk")
+    ),
     "api:alliance-detail": Rule(
         read=EVERYONE,
         objects=own_other({"pk": "@alliance_pub_a.pk"}, {"pk": "@alliance_pub_b.pk"}),
     ),
     "api:catalyst-list": Rule(read=EVERYONE),
-    "api:resource-list": Rule(read=EVERYONE),
-    "api:resource-detail": Rule(read=EVERYONE, objects=fixed(pk="@resource_published.pk")),
+    "api:resource-list": Rule(read=EVERYONE, write=SIGNED_IN, note="A proposal (draft)."),
+    "api:resource-detail": Rule(
+        read=EVERYONE,
+        write=MODERATORS,
+        objects=fixed(pk="@resource_published.pk"),
+        write_method="patch",
+        post={"title": "Titre revu"},
+        note="A published resource is changed by the kit's editors only.",
+    ),
+    "api:resource-transition": Rule(
+        write=Scoped(own=MODERATORS | {"contributor"}, other=MODERATORS),
+        objects=RESOURCES,
+        post={"to": "submitted"},
+    ),
+    "api:resource-bookmark": Rule(
+        write=SIGNED_IN, objects=fixed(pk="@resource_published.pk"), write_method="put"
+    ),
     "api:questionnaire-list": Rule(read=EVERYONE),
     "api:questionnaire-detail": Rule(read=EVERYONE, objects=fixed(slug="@questionnaire.slug")),
+    "api:assessment-create": Rule(
+        write=EVERYONE,
+        objects=fixed(slug="@questionnaire.slug"),
+        note="The compass needs no account; an empty answer is a 400 past the rights.",
+    ),
+    "api:assessment-detail": Rule(
+        objects=fixed(token="forged-token"), note="A capability link; a forged one is 404."
+    ),
+    "api:compass-statistics": Rule(read=EVERYONE),
+    "api:compass-statistics-territory": Rule(read=EVERYONE, objects=DEPARTEMENT),
+    "api:challenge-partners": Rule(read=EVERYONE, objects=DEPARTEMENT),
     "api:event-list": Rule(read=EVERYONE),
     "api:event-detail": Rule(read=EVERYONE, objects=EVENTS),
+    "api:event-registration": Rule(write=SIGNED_IN, objects=EVENTS),
+    "api:contribution-list": Rule(write=SIGNED_IN),
+    "api:contribution-reports": Rule(
+        write=SIGNED_IN, objects=CONTRIBUTIONS, post={"reason": "Hors sujet."}
+    ),
+    "api:debate-list": Rule(read=EVERYONE),
+    "api:debate-detail": Rule(read=EVERYONE, objects=DEBATE),
     "api:study-list": Rule(read=EVERYONE),
     "api:study-detail": Rule(read=EVERYONE, objects=STUDY),
     "api:estimate-list": Rule(read=EVERYONE, objects=STUDY),

@@ -22,12 +22,13 @@ from django.core import signing
 from django.db import transaction
 from django.test import Client, TestCase
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from alliances.accounts import tokens as api_tokens
 from alliances.accounts.models import CatalystAssignment, OrganisationMembership, PlatformRole
 from alliances.kit.models import Questionnaire, SavedSearch
 from alliances.mobilisation import tokens as mobilisation_tokens
-from alliances.mobilisation.models import Contribution, Registration
+from alliances.mobilisation.models import Contribution, Debate, Registration
 from alliances.program.models import Indicator, Milestone, Programme
 from alliances.program.services import reports as report_services
 from alliances.registry.enums import Publication
@@ -215,6 +216,16 @@ class AccessMatrix(TestCase):
         )
         d.cancel_token = mobilisation_tokens.registration_token(registration)
         d.unsubscribe_token = mobilisation_tokens.unsubscribe_token(d.someone)
+        d.debate = Debate.objects.create(
+            measure=d.measure_own,
+            title="Comment associer les entreprises ?",
+            framing="Un débat ouvert.",
+            opens_at=timezone.now() - timedelta(days=1),
+            closes_at=timezone.now() + timedelta(days=30),
+        )
+        d.confirm_token = mobilisation_tokens.confirmation_token(
+            d.organisation_a, d.users["org_admin"]
+        )
         d.contribution_a = Contribution.objects.create(
             target=d.alliance_pub_a, author=d.someone, body="Une idée pour l'Ain."
         )
