@@ -188,6 +188,8 @@ def debate_conclusions(programme, *, as_of: date) -> list[dict]:
         }
         for debate in rows
     ]
+
+
 def contributions_in_territories(territory_ids) -> Q:
     """A filter for contributions on records of these territories (a catalyst's scope): alliances
     covering them or a place inside them, the territories themselves and places inside them."""

@@ -136,7 +136,8 @@ def test_freshness_is_shown_on_record_pages(client, stale_alliance):
     alliance, _owner = stale_alliance
     page = client.get(alliance.get_absolute_url()).content.decode()
     assert "à confirmer" in page
-    Alliance.objects.filter(pk=alliance.pk).update(confirmed_at=timezone.now())
+    alliance.confirmed_at = timezone.now()
+    alliance.save(update_fields=["confirmed_at"])
     page = client.get(alliance.get_absolute_url()).content.decode()
     assert "confirmée il y a" in page and "par son responsable" in page
     organisation = OrganisationFactory()

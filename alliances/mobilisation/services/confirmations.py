@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from alliances.core.errors import DomainError
+from alliances.core.pagecache import bump_after_commit
 from alliances.mobilisation import mail, tokens
 from alliances.mobilisation.models import ConfirmationReminder, NotificationSettings
 from alliances.registry import freshness
@@ -238,5 +239,6 @@ def record_confirm(*, token: str, now=None):
     record, _user = record_from_token(token)
     now = now or timezone.now()
     type(record).objects.filter(pk=record.pk).update(confirmed_at=now)
+    bump_after_commit()  # the record's page shows its freshness
     record.confirmed_at = now
     return record

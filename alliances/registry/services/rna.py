@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from alliances.core.bulk import FreshStatistics, upsert_rows
+from alliances.core.pagecache import bump_after_commit
 from alliances.registry.enums import World
 from alliances.registry.importers import rna
 from alliances.registry.importers.locate import CommuneLocator
@@ -67,6 +68,8 @@ def rna_import(
                 statistics.written(len(batch))
             if progress:
                 progress(report.read)
+    if commit:  # public pages may show the imported records: the page cache starts afresh
+        bump_after_commit()
     return report
 
 

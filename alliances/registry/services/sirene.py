@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from alliances.core.bulk import FreshStatistics, update_rows, upsert_rows
+from alliances.core.pagecache import bump_after_commit
 from alliances.core.text import fold
 from alliances.registry.enums import Source
 from alliances.registry.importers import sirene
@@ -92,6 +93,8 @@ def sirene_import(
                     if progress:
                         progress(report.read)
             report.encodings[source.name] = decoder.encoding
+    if commit:  # public pages may show the imported records: the page cache starts afresh
+        bump_after_commit()
     return report
 
 
