@@ -15,7 +15,6 @@ the read models and renders). Goal: at least 0.5× the baseline's throughput, p9
                                                                  # the smoke run of CI
 """
 
-import argparse
 import random
 
 from benchmarks import serve
@@ -26,23 +25,8 @@ VARIANTS = {"cached": {}, "uncached": {"PAGE_CACHE_SECONDS": "0"}}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--scale", type=float, default=0.1)
-    parser.add_argument("--seed", type=int, default=12)
-    parser.add_argument("--port", type=int, default=8111)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--concurrency", type=int, default=8)
-    parser.add_argument("--duration", type=float, default=10.0, help="seconds per target")
-    parser.add_argument("--warmup", type=float, default=1.0, help="unmeasured seconds per target")
+    parser = serve.server_arguments(__doc__, scale=0.1, port=8111, workers=2, concurrency=8)
     parser.add_argument("--territories", type=int, default=10, help="pages per territory kind")
-    parser.add_argument(
-        "--variants", default="cached,uncached", help="cached, uncached or both (default)"
-    )
-    parser.add_argument(
-        "--rounds", type=int, default=1, help="measure every variant this many times"
-    )
     args = parser.parse_args()
 
     workdir = django_setup("benchmarks.settings")

@@ -15,7 +15,6 @@ concurrency 32.
     python -m benchmarks.bench_pages --scale 0.001 --duration 1 --warmup 0.2   # CI's smoke run
 """
 
-import argparse
 import random
 
 from benchmarks import serve
@@ -26,23 +25,8 @@ SEARCHES = ("association", "sport", "culture", "lyon", "jardin", "solidarite", "
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--scale", type=float, default=0.01)
-    parser.add_argument("--seed", type=int, default=12)
-    parser.add_argument("--port", type=int, default=8112)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--duration", type=float, default=10.0, help="seconds per target")
-    parser.add_argument("--warmup", type=float, default=1.0, help="unmeasured seconds per target")
+    parser = serve.server_arguments(__doc__, scale=0.01, port=8112, workers=4, concurrency=32)
     parser.add_argument("--pages", type=int, default=20, help="distinct pages per kind of page")
-    parser.add_argument(
-        "--variants", default="cached,uncached", help="cached, uncached or both (default)"
-    )
-    parser.add_argument(
-        "--rounds", type=int, default=1, help="measure every variant this many times"
-    )
     args = parser.parse_args()
 
     workdir = django_setup("benchmarks.settings")

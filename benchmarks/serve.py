@@ -17,6 +17,29 @@ from pathlib import Path
 from benchmarks import generate
 
 
+def server_arguments(description: str, **defaults):
+    """The options every served benchmark takes (B2, B3), with its own defaults."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--scale", type=float, default=defaults["scale"])
+    parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--port", type=int, default=defaults["port"])
+    parser.add_argument("--workers", type=int, default=defaults["workers"])
+    parser.add_argument("--concurrency", type=int, default=defaults["concurrency"])
+    parser.add_argument("--duration", type=float, default=10.0, help="seconds per target")
+    parser.add_argument("--warmup", type=float, default=1.0, help="unmeasured seconds per target")
+    parser.add_argument(
+        "--variants", default="cached,uncached", help="cached, uncached or both (default)"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="measure every variant this many times"
+    )
+    return parser
+
+
 def timed(label: str, function, *args, **kwargs):
     started = time.perf_counter()
     result = function(*args, **kwargs)

@@ -52,11 +52,11 @@ def debate_add(request, slug: str, code: str):
     )
 
 
-@require_safe
-def debate_detail(request, pk: int):
-    debate = selectors.debate_get(pk)
+def _debate_page(request, debate, *, can_steer: bool, conclusion_form=None, status: int = 200):
     state = debate.state()
-    can_steer = perms.can_steer_debate(request.user, debate)
+    steerable = state in (DebateState.CLOSED, DebateState.CONCLUDED)
+    if conclusion_form is None and can_steer and steerable:
+        conclusion_form = ConclusionForm(initial={"conclusion": debate.conclusion})
     return render(
         request,
         "web/mobilisation/debate_detail.html",
@@ -68,11 +68,16 @@ def debate_detail(request, pk: int):
             "state": state,
             "is_open": state == DebateState.OPEN,
             "can_steer": can_steer,
-            "conclusion_form": ConclusionForm(initial={"conclusion": debate.conclusion})
-            if can_steer and state in (DebateState.CLOSED, DebateState.CONCLUDED)
-            else None,
+            "conclusion_form": conclusion_form,
         },
+        status=status,
     )
+
+
+@require_safe
+def debate_detail(request, pk: int):
+    debate = selectors.debate_get(pk)
+    return _debate_page(request, debate, can_steer=perms.can_steer_debate(request.user, debate))
 
 
 @login_required
@@ -112,19 +117,4 @@ def debate_conclude(request, pk: int):
                 request, _("The conclusion is published on the measure and in the next report.")
             )
             return redirect(debate)
-    state = debate.state()
-    return render(
-        request,
-        "web/mobilisation/debate_detail.html",
-        {
-            "section": "program",
-            "debate": debate,
-            "measure": debate.measure,
-            "programme": debate.measure.programme,
-            "state": state,
-            "is_open": state == DebateState.OPEN,
-            "can_steer": True,
-            "conclusion_form": form,
-        },
-        status=400,
-    )
+    return _debate_page(request, debate, can_steer=True, conclusion_form=form, status=400)
