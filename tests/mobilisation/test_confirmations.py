@@ -96,10 +96,31 @@ def test_people_who_declined_reminders_get_none(stale_alliance):
     assert report.emails == 0 and report.opted_out == 1 and mail.outbox == []
 
 
+def test_organisation_administrators_own_their_records_and_lead_alliances(moderator):
+    from alliances.accounts.models import OrganisationMembership
+    from alliances.registry.enums import MembershipRole
+    from tests.registry.factories import MembershipFactory
+
+    organisation = OrganisationFactory()
+    administrator, member = UserFactory(), UserFactory()
+    OrganisationMembership.objects.create(
+        user=administrator, organisation=organisation, role="admin"
+    )
+    OrganisationMembership.objects.create(user=member, organisation=organisation, role="member")
+    assert confirmations.owners_of(organisation) == {administrator}
+    led = AllianceFactory(contact_email="")
+    MembershipFactory(alliance=led, organisation=organisation, role=MembershipRole.LEAD)
+    assert confirmations.owners_of(led) == {administrator}
+    joined = AllianceFactory(contact_email="")
+    MembershipFactory(alliance=joined, organisation=organisation, role=MembershipRole.PARTNER)
+    assert confirmations.owners_of(joined) == {moderator}
+
+
 def test_one_click_confirmation_sets_confirmed_at(client, stale_alliance):
     alliance, owner = stale_alliance
     alliance.refresh_from_db()
     assert freshness_of(alliance).stale
+    assert "à confirmer" in client.get(alliance.get_absolute_url()).content.decode()
     url = confirmations.confirmation_url(alliance, owner)
     page = client.get(url)
     assert page.status_code == 200 and alliance.title in page.content.decode()
@@ -109,6 +130,8 @@ def test_one_click_confirmation_sets_confirmed_at(client, stale_alliance):
     assert alliance.confirmed_at is not None
     assert not freshness_of(alliance).stale
     assert alliance not in confirmations.stale_records()
+    # The public page, cached for anonymous visitors, shows the confirmation at once.
+    assert "confirmée il y a" in client.get(alliance.get_absolute_url()).content.decode()
 
 
 def test_confirmation_links_are_signed_expire_and_check_the_owner(client, stale_alliance):
