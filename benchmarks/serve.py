@@ -110,8 +110,10 @@ def gunicorn(workdir: Path, *, port: int, workers: int, env: dict | None = None)
         "SECURE_SSL_REDIRECT": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
-        # The load generator is one client: the API's per-client throttle would answer 429.
+        # The load generator is one client: the API's per-client throttles would answer 429
+        # (DRF's user throttle counts anonymous clients by address too).
         "API_THROTTLE_ANON": "100000000/min",
+        "API_THROTTLE_USER": "100000000/min",
         # One cache shared by the workers, as in production (CACHE_URL): rendered charts, tables
         # and pages are computed once, not once per worker. Django's default limit of 300
         # entries would evict them while the benchmark visits territories.
