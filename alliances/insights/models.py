@@ -328,3 +328,64 @@ class FreshnessCount(models.Model):
     @property
     def share(self) -> float | None:
         return self.confirmed / self.total if self.total else None
+
+
+class DiagnosticPayload(models.Model):
+    """The diagnostic API's response for one territory (empty: France) in one language, stored.
+
+    Written by `alliances.insights.services.diagnostics` (every `refresh_insights`, every
+    indicator import) as the JSON bytes the API would render, cut in two where its
+    `perceptions` go (each half compressed): those come from `DiagnosticPerceptions` of `region`,
+    rewritten whenever a survey's published results change. The API answers with
+    `head + perceptions + tail`, read in one indexed query (ADR 0021).
+    """
+
+    territory = models.ForeignKey(
+        "territories.Territory", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    # The région whose survey results the diagnostic shows (empty: France, which shows none).
+    region = models.ForeignKey(
+        "territories.Territory", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    language = models.CharField(max_length=8)
+    # zlib-compressed JSON, before and after the perceptions
+    head = models.BinaryField()
+    tail = models.BinaryField()
+    size = models.PositiveIntegerField()  # bytes of JSON, uncompressed
+
+    class Meta:
+        verbose_name = _("stored diagnostic")
+        verbose_name_plural = _("stored diagnostics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["territory", "language"], name="diagnostic_payload_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["language"],
+                condition=models.Q(territory__isnull=True),
+                name="diagnostic_payload_national_unique",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.territory_id or 'FR'} ({self.language})"
+
+
+class DiagnosticPerceptions(models.Model):
+    """The `perceptions` of the stored diagnostics of a région's territories, as JSON bytes."""
+
+    region = models.ForeignKey("territories.Territory", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=8)
+    body = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("stored survey results of a diagnostic")
+        verbose_name_plural = _("stored survey results of diagnostics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "language"], name="diagnostic_perceptions_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} ({self.language})"

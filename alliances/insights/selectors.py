@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alliances.insights.enums import Metric, Scope
 from alliances.insights.models import (
@@ -18,6 +19,7 @@ from alliances.territories.enums import TerritoryKind
 from alliances.territories.models import Territory
 
 PEERS = 10
+_THEME_LABELS = dict(WaldecTheme.choices)  # lazy labels: translated when shown
 # A goal is "weakly covered" when its alliances per 100,000 inhabitants are below this share of
 # the national rate (or when there are none).
 LOW_COVERAGE_RATIO = 1.0
@@ -128,7 +130,7 @@ class Diagnostic:
 
     def association_themes(self) -> list[dict]:
         counts = self.breakdowns.get(Metric.ASSOCIATION_THEME, {})
-        labels = dict(WaldecTheme.choices)
+        labels = _THEME_LABELS
         rows = [
             {"key": key, "label": labels.get(key, key), "count": count}
             for key, count in counts.items()
@@ -204,7 +206,8 @@ def peers(summary: TerritorySummary, *, limit: int = PEERS) -> list[TerritorySum
 
 
 def _indicator_values(territories: list[Territory | None]) -> dict[tuple, IndicatorValue]:
-    """The latest value of each indicator for each of these territories (None: France)."""
+    """The latest value of each indicator for each of these territories (None: France), keyed
+    (territory id, indicator id) in the order of their first value by (year, pk)."""
     ids = [t.pk for t in territories if t is not None]
     rows = IndicatorValue.objects.select_related("indicator__goal").filter(territory_id__in=ids)
     if None in territories:
@@ -212,12 +215,12 @@ def _indicator_values(territories: list[Territory | None]) -> dict[tuple, Indica
             territory__isnull=True
         )
     latest: dict[tuple, IndicatorValue] = {}
-    for value in rows.order_by("year"):
+    for value in rows.order_by("year", "pk"):
         latest[(value.territory_id, value.indicator_id)] = value
     return latest
 
 
-def _priorities(diagnostic: Diagnostic) -> list[Priority]:
+def _priorities(diagnostic: Diagnostic, source: "DiagnosticSource") -> list[Priority]:
     territory = diagnostic.territory
     if territory is None or diagnostic.summary is None or diagnostic.national is None:
         return []
@@ -227,12 +230,12 @@ def _priorities(diagnostic: Diagnostic) -> list[Priority]:
     candidates = [t for t in chain if t is not None]
     references = {t.pk: parent_of(t) for t in candidates}
     wanted = [*candidates, *(r for r in references.values() if r is not None), None]
-    values = _indicator_values(wanted)
+    values = source.indicator_values(wanted)
     measured = next((t for t in candidates if any(key[0] == t.pk for key in values)), None)
     if measured is None:
         return []
     reference = references[measured.pk]
-    national_goals = _national_goal_alliances()
+    national_goals = source.national_goal_alliances()
     national_population = diagnostic.national.population
     population = diagnostic.summary.population
     priorities = []
@@ -240,10 +243,10 @@ def _priorities(diagnostic: Diagnostic) -> list[Priority]:
         if territory_id != measured.pk:
             continue
         compared = values.get((reference.pk if reference else None, indicator_id))
-        reference_name = reference.name if reference else _("France")
+        reference_name = reference.name if reference else gettext_lazy("France")
         if compared is None and reference is not None:
             compared = values.get((None, indicator_id))
-            reference_name = _("France")
+            reference_name = gettext_lazy("France")
         if compared is None or not value.indicator.is_worse(value.value, compared.value):
             continue
         goal = value.indicator.goal
@@ -332,18 +335,53 @@ def _perceptions(territory: Territory | None) -> list[Perception]:
     ]
 
 
-def diagnostic(territory: Territory | None) -> Diagnostic:
+class DiagnosticSource:
+    """Where a diagnostic reads its rows: here, one territory's rows from the database.
+
+    `alliances.insights.services.diagnostics` reads the same rows for every territory at once and
+    builds every diagnostic through `diagnostic(…, source=…)`, so both give the same result.
+    """
+
+    def summary(self, territory: Territory | None) -> TerritorySummary | None:
+        return _summary(territory)
+
+    def breakdowns(self, territory: Territory | None) -> dict[str, dict[str, int]]:
+        return _breakdowns(territory)
+
+    def refresh(self) -> Refresh | None:
+        return latest_refresh()
+
+    def goals(self) -> list[Goal]:
+        return list(Goal.objects.order_by("number"))
+
+    def peers(self, summary: TerritorySummary) -> list[TerritorySummary]:
+        return peers(summary)
+
+    def indicator_values(self, territories: list[Territory | None]) -> dict[tuple, IndicatorValue]:
+        return _indicator_values(territories)
+
+    def national_goal_alliances(self) -> dict[str, int]:
+        return _national_goal_alliances()
+
+    def perceptions(self, territory: Territory | None) -> list[Perception]:
+        return _perceptions(territory)
+
+
+def diagnostic(
+    territory: Territory | None, *, source: DiagnosticSource | None = None
+) -> Diagnostic:
     """Everything the diagnostic page, its CSV and its PDF show, from the read models."""
+    source = source or DiagnosticSource()
     parent = parent_of(territory)
-    summary = _summary(territory)
+    summary = source.summary(territory)
     result = Diagnostic(
         territory=territory,
         summary=summary,
-        national=_summary(None) if territory is not None else summary,
+        national=source.summary(None) if territory is not None else summary,
         parent=parent,
-        parent_summary=_summary(parent) if territory is not None else None,
-        refresh=latest_refresh(),
-        breakdowns=_breakdowns(territory),
+        parent_summary=source.summary(parent) if territory is not None else None,
+        refresh=source.refresh(),
+        breakdowns=source.breakdowns(territory),
     )
     goal_actors = result.breakdowns.get(Metric.GOAL_ACTORS, {})
     goal_alliances = result.breakdowns.get(Metric.GOAL_ALLIANCES, {})
@@ -353,12 +391,12 @@ def diagnostic(territory: Territory | None) -> Diagnostic:
             alliances=goal_alliances.get(str(goal.number), 0),
             actors=goal_actors.get(str(goal.number), 0),
         )
-        for goal in Goal.objects.order_by("number")
+        for goal in source.goals()
     ]
     if summary is not None:
-        result.peers = peers(summary)
-    result.priorities = _priorities(result)
-    result.perceptions = _perceptions(territory)
+        result.peers = source.peers(summary)
+    result.priorities = _priorities(result, source)
+    result.perceptions = source.perceptions(territory)
     return result
 
 

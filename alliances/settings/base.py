@@ -368,6 +368,9 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 # seconds, and dropped at once by any edit or refresh (alliances/core/pagecache.py). 0: off
 # (the default with DEBUG=1, so that a developer always sees the latest template).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)
+# Store every territory's diagnostic API response at each refresh and indicator import, so that
+# an uncached read is one query (ADR 0021). Off, the API computes each diagnostic.
+STORE_DIAGNOSTICS = env.bool("STORE_DIAGNOSTICS", default=True)
 
 # The public address of the site, for links in e-mails sent outside a request (alert digests).
 PLATFORM_URL = env.str("PLATFORM_URL", default="http://127.0.0.1:8000").rstrip("/")

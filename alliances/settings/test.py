@@ -25,6 +25,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Storing 72,000 diagnostics at every refresh would add half a minute to each test that
+# refreshes; tests/insights/test_stored_diagnostics.py turns it on.
+STORE_DIAGNOSTICS = False
 # Undefined template variables fail loudly in tests.
 TEMPLATES[0]["OPTIONS"]["string_if_invalid"] = "INVALID_TEMPLATE_VARIABLE<%s>"
 # Tests serve static files from the apps, without a collectstatic step.

@@ -4,9 +4,10 @@ Everything is read from the observatory's read models (as of the last `refresh_i
 network of a territory not yet computed is computed once, then kept until the next refresh.
 """
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import get_language
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers as drf
 from rest_framework.response import Response
@@ -18,6 +19,7 @@ from alliances.insights import selectors
 from alliances.insights.challenge import challenge_suggestions
 from alliances.insights.network import weighted_pairs
 from alliances.insights.network_display import bridges, ranked_nodes
+from alliances.insights.services.diagnostics import stored_diagnostic
 from alliances.insights.services.network import network_get
 from alliances.insights.services.refresh import SUMMARISED_KINDS
 from alliances.insights.suggestions import partner_suggestions
@@ -55,6 +57,14 @@ class Diagnostic(APIView):
     @extend_schema(responses=serializers.DiagnosticSerializer)
     @cache_public
     def get(self, request, kind: str | None = None, code: str | None = None):
+        if kind is not None and kind not in SUMMARISED_KINDS:
+            raise Http404
+        # The payload stored at the last refresh, as it would be rendered (ADR 0021); computed
+        # when none is stored, or when the client asked for indented JSON.
+        if not request.accepted_media_type.partition(";")[2].strip():
+            body = stored_diagnostic(kind, code, get_language())
+            if body is not None:
+                return HttpResponse(body, content_type=request.accepted_renderer.media_type)
         territory = _territory(kind, code, kinds=SUMMARISED_KINDS)
         diagnostic = selectors.diagnostic(territory)
         return Response(serializers.DiagnosticSerializer(diagnostic).data)

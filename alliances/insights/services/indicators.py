@@ -3,6 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -14,7 +15,8 @@ from alliances.insights.indicators import (
     ValueRow,
     parse_indicator_file,
 )
-from alliances.insights.models import Indicator, IndicatorValue
+from alliances.insights.models import Indicator, IndicatorValue, Refresh
+from alliances.insights.services.diagnostics import diagnostics_store
 from alliances.territories.models import Territory
 
 LOOKUP_CHUNK = 900  # below SQLite's limit of bound parameters
@@ -158,5 +160,7 @@ def indicator_values_import(
         )
         # Bulk writes send no signal: the priorities of every cached diagnostic may change.
         bump_after_commit()
+        if settings.STORE_DIAGNOSTICS and Refresh.objects.exists():
+            diagnostics_store()
     report.committed = True
     return report

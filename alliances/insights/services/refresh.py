@@ -6,7 +6,9 @@ number of territories and the database does the counting, whatever the size of t
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import (
     CharField,
@@ -40,6 +42,9 @@ from alliances.registry.models import Alliance, Catalyst, Organisation
 from alliances.territories.enums import TerritoryKind
 from alliances.territories.models import Territory
 
+if TYPE_CHECKING:
+    from alliances.insights.services.diagnostics import StoreReport
+
 # Where an organisation sits at each level, from its commune (an arrondissement counts in its
 # commune). `None` is France.
 ORGANISATION_LEVELS = {
@@ -63,13 +68,15 @@ class RefreshReport:
     alliances: int
     summaries: int
     duration_ms: int
+    stored: "StoreReport | None" = None
 
     def __str__(self) -> str:
-        return (
+        text = (
             f"Observatory refreshed: {self.organisations} organisations and {self.alliances} "
             f"published alliances counted, {self.summaries} territory summaries "
             f"in {self.duration_ms} ms."
         )
+        return f"{text} {self.stored}" if self.stored else text
 
 
 def _text(expression) -> Cast:
@@ -313,6 +320,14 @@ def insights_refresh() -> RefreshReport:
             alliances=alliances,
             summaries=summaries,
         )
+        # The diagnostic API's responses, as of this refresh (ADR 0021).
+        from alliances.insights.services import diagnostics
+
+        stored = None
+        if settings.STORE_DIAGNOSTICS:
+            stored = diagnostics.diagnostics_store()
+        else:
+            diagnostics.diagnostics_drop()
         # Every diagnostic, map and count of a cached page may have changed.
         bump_after_commit()
-    return RefreshReport(organisations, alliances, summaries, duration_ms)
+    return RefreshReport(organisations, alliances, summaries, duration_ms, stored)

@@ -1,0 +1,472 @@
+"""Store every territory's diagnostic as the API's JSON, and read it back in one query (ADR 0021).
+
+`diagnostics_store()` reads the read models of every territory at once (summaries, breakdowns by
+ranges of territories, indicator values, goals) and builds each diagnostic through the same
+`selectors.diagnostic` as a live read, with a source that answers from memory; each diagnostic is
+shaped as `DiagnosticSerializer` shapes it and rendered by DRF's JSON renderer, once per
+language. `tests/insights/test_stored_diagnostics.py` compares the stored bytes with the live
+response, territory by territory.
+
+The survey results (`perceptions`) depend only on the région and change when a survey is
+published, outside any refresh: they are stored apart, per région (`perceptions_store()`), and
+the API splices them in between the two halves of the stored payload.
+"""
+
+import bisect
+import time
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
+from django.utils import translation
+from rest_framework.fields import DateTimeField
+from rest_framework.renderers import JSONRenderer
+
+from alliances.insights import selectors
+from alliances.insights.models import (
+    DiagnosticPayload,
+    DiagnosticPerceptions,
+    IndicatorValue,
+    TerritoryBreakdown,
+    TerritorySummary,
+)
+from alliances.insights.services.refresh import SUMMARISED_KINDS
+from alliances.sdg.models import Goal
+from alliances.territories.enums import TerritoryKind
+from alliances.territories.models import Territory
+
+CHUNK = 1000  # territories whose breakdowns are read and payloads written together
+EMPTY_LIST = b"[]"
+
+COMPRESSION = 1  # zlib level: payloads shrink about five times, read back in microseconds
+_renderer = JSONRenderer()
+_datetime = DateTimeField()
+
+
+def languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+# ---------------------------------------------------------------------------------------------
+# The API's shape (mirrors `alliances.api.insights.serializers.DiagnosticSerializer`).
+
+
+def _ref(territory: Territory | None) -> dict | None:
+    if territory is None:
+        return None
+    return {"kind": territory.kind, "code": territory.code, "name": territory.name}
+
+
+def _float(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def _summary(summary: TerritorySummary | None) -> dict | None:
+    if summary is None:
+        return None
+    return {
+        "population": summary.population,
+        "actors_active": summary.actors_active,
+        "actors_dissolved": summary.actors_dissolved,
+        "associations_active": summary.associations_active,
+        "actors_per_1000": _float(summary.actors_per_1000),
+        "associations_per_1000": _float(summary.associations_per_1000),
+        "alliances": summary.alliances,
+        "alliances_per_100k": _float(summary.alliances_per_100k),
+        "cross_world_alliances": summary.cross_world_alliances,
+        "cross_world_share": _float(summary.cross_world_share),
+        "catalysts": summary.catalysts,
+        "goals_with_alliances": summary.goals_with_alliances,
+    }
+
+
+def _key_counts(rows: list[dict]) -> list[dict]:
+    return [
+        {"key": str(row["key"]), "label": str(row["label"]), "count": row["count"]} for row in rows
+    ]
+
+
+def perceptions_data(perceptions: list[selectors.Perception]) -> list[dict]:
+    return [
+        {
+            "question": str(row.question),
+            "answer": str(row.answer),
+            "share": float(row.share),
+            "national_share": _float(row.national_share),
+            "source": str(row.source),
+        }
+        for row in perceptions
+    ]
+
+
+def diagnostic_data(diagnostic: selectors.Diagnostic) -> dict:
+    """The diagnostic as the API serialises it (`DiagnosticSerializer(diagnostic).data`)."""
+    refresh = diagnostic.refresh
+    return {
+        "territory": _ref(diagnostic.territory),
+        "as_of": _datetime.to_representation(refresh.finished_at) if refresh else None,
+        "summary": _summary(diagnostic.summary),
+        "parent": _ref(diagnostic.parent),
+        "parent_summary": _summary(diagnostic.parent_summary),
+        "national": _summary(diagnostic.national),
+        **_middle(diagnostic),
+        "perceptions": perceptions_data(diagnostic.perceptions),
+        "peers": [
+            {**_summary(peer), "territory": _ref(peer.territory)} for peer in diagnostic.peers
+        ],
+    }
+
+
+def _middle(diagnostic: selectors.Diagnostic) -> dict:
+    """The parts between the national summary and the perceptions."""
+    return {
+        "actors_by_world": [
+            {
+                "world": str(row["key"]),
+                "active": row["active"],
+                "dissolved": row["dissolved"],
+                "per_1000": _float(row["per_1000"]),
+            }
+            for row in diagnostic.actors_by_world()
+        ],
+        "association_themes": _key_counts(diagnostic.association_themes()),
+        "alliance_types": _key_counts(diagnostic.alliance_types()),
+        "alliance_years": diagnostic.alliance_years(),
+        "member_worlds": _key_counts(diagnostic.member_worlds()),
+        "goals": [
+            {"goal": row.goal.number, "alliances": row.alliances, "actors": row.actors}
+            for row in diagnostic.goals
+        ],
+        "empty_goals": [goal.number for goal in diagnostic.empty_goals],
+        "priorities": [
+            {
+                "goal": row.goal.number,
+                "indicator": row.indicator.code,
+                "indicator_name": str(row.indicator.name),
+                "unit": row.indicator.unit,
+                "year": row.year,
+                "value": float(row.value),
+                "measured_at": str(row.measured_at),
+                "reference_value": float(row.reference_value),
+                "reference": str(row.reference_name),
+                "alliances": row.alliances,
+                "alliances_per_100k": _float(row.alliances_per_100k),
+                "national_per_100k": _float(row.national_per_100k),
+                "is_demo": bool(row.is_demo),
+            }
+            for row in diagnostic.priorities
+        ],
+    }
+
+
+def render(data) -> bytes:
+    """JSON as the API renders it (DRF's renderer, compact, UTF-8)."""
+    return b"null" if data is None else _renderer.render(data)
+
+
+def _member(key: str, value: bytes) -> bytes:
+    return b'"' + key.encode() + b'":' + value  # the keys here are plain ASCII names
+
+
+class _Fragments:
+    """Rendered territory references and summaries, each rendered once and shared by every
+    payload that shows it (a summary appears as the peer of ten territories, France's in all)."""
+
+    def __init__(self) -> None:
+        self._refs: dict[int, bytes] = {}
+        self._summaries: dict[int, bytes] = {}
+        self._peers: dict[int, bytes] = {}
+
+    def ref(self, territory: Territory | None) -> bytes:
+        if territory is None:
+            return b"null"
+        if territory.pk not in self._refs:
+            self._refs[territory.pk] = render(_ref(territory))
+        return self._refs[territory.pk]
+
+    def summary(self, summary: TerritorySummary | None) -> bytes:
+        if summary is None:
+            return b"null"
+        if summary.pk not in self._summaries:
+            self._summaries[summary.pk] = render(_summary(summary))
+        return self._summaries[summary.pk]
+
+    def peer(self, summary: TerritorySummary) -> bytes:
+        if summary.pk not in self._peers:
+            self._peers[summary.pk] = (
+                self.summary(summary)[:-1] + b',"territory":' + self.ref(summary.territory) + b"}"
+            )
+        return self._peers[summary.pk]
+
+
+def diagnostic_json(diagnostic: selectors.Diagnostic, fragments: _Fragments) -> tuple[bytes, bytes]:
+    """`render(diagnostic_data(diagnostic))` cut around its perceptions, assembled from shared
+    fragments (the same bytes: `tests/insights/test_stored_diagnostics.py`)."""
+    refresh = diagnostic.refresh
+    as_of = _datetime.to_representation(refresh.finished_at) if refresh else None
+    head = b",".join(
+        (
+            _member("territory", fragments.ref(diagnostic.territory)),
+            _member("as_of", render(as_of)),
+            _member("summary", fragments.summary(diagnostic.summary)),
+            _member("parent", fragments.ref(diagnostic.parent)),
+            _member("parent_summary", fragments.summary(diagnostic.parent_summary)),
+            _member("national", fragments.summary(diagnostic.national)),
+            render(_middle(diagnostic))[1:-1],  # its members, without the braces
+        )
+    )
+    peers = b",".join(fragments.peer(peer) for peer in diagnostic.peers)
+    return b"{" + head + b',"perceptions":', b',"peers":[' + peers + b"]}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Every territory's rows at once.
+
+
+class _Source(selectors.DiagnosticSource):
+    """The rows of every territory, read once; breakdowns are loaded by range of territories."""
+
+    def __init__(self) -> None:
+        self.territories = {t.pk: t for t in Territory.objects.all()}
+        for territory in self.territories.values():
+            for name in ("region", "departement", "epci", "commune"):
+                related = self.territories.get(getattr(territory, f"{name}_id"))
+                Territory._meta.get_field(name).set_cached_value(territory, related)
+        self.summaries: dict[int | None, TerritorySummary] = {}
+        for summary in TerritorySummary.objects.all():
+            summary.territory = self.territories.get(summary.territory_id)
+            self.summaries[summary.territory_id] = summary
+        self.by_scope: dict[str, list[tuple[int, int, TerritorySummary]]] = defaultdict(list)
+        for summary in self.summaries.values():
+            if summary.population is not None:
+                self.by_scope[summary.scope].append((summary.population, summary.pk, summary))
+        for rows in self.by_scope.values():
+            rows.sort(key=lambda row: (row[0], row[1]))
+        self.populations = {
+            scope: [row[0] for row in rows] for scope, rows in self.by_scope.items()
+        }
+        # The ranking of peers, as `selectors.peers` sorts them.
+        self.rank = {
+            summary.pk: (
+                -(summary.associations_per_1000 or 0),
+                summary.territory.name if summary.territory else "",
+            )
+            for summary in self.summaries.values()
+        }
+        self.latest_refresh = selectors.latest_refresh()
+        self.goal_list = list(Goal.objects.order_by("number"))
+        self.national_goals = selectors._national_goal_alliances()
+        self._values_by_territory: dict[int | None, list[tuple[int, int, IndicatorValue]]] = (
+            defaultdict(list)
+        )
+        latest: dict[tuple, tuple[int, IndicatorValue]] = {}
+        rows = IndicatorValue.objects.select_related("indicator__goal").order_by("year", "pk")
+        for position, value in enumerate(rows):
+            key = (value.territory_id, value.indicator_id)
+            first = latest[key][0] if key in latest else position
+            latest[key] = (first, value)
+        for (territory_id, indicator_id), (first, value) in latest.items():
+            self._values_by_territory[territory_id].append((first, indicator_id, value))
+        self._breakdowns: dict[int | None, dict[str, dict[str, int]]] = {}
+
+    def load_breakdowns(self, low: int | None, high: int | None) -> None:
+        """Keep the breakdowns of territories `low`…`high` (both None: France's)."""
+        rows = TerritoryBreakdown.objects.all()
+        if low is None:
+            rows = rows.filter(territory__isnull=True)
+        else:
+            rows = rows.filter(territory_id__gte=low, territory_id__lte=high)
+        self._breakdowns = {}
+        for territory_id, metric, key, value in rows.values_list(
+            "territory_id", "metric", "key", "value"
+        ):
+            self._breakdowns.setdefault(territory_id, {}).setdefault(metric, {})[key] = value
+
+    def summary(self, territory):
+        return self.summaries.get(territory.pk if territory is not None else None)
+
+    def breakdowns(self, territory):
+        return self._breakdowns.get(territory.pk if territory is not None else None, {})
+
+    def refresh(self):
+        return self.latest_refresh
+
+    def goals(self):
+        return self.goal_list
+
+    def peers(self, summary):
+        # As `selectors.peers`: up to 5 closest at or above its population (by population, then
+        # pk), then the closest below (by population descending, then pk), ranked.
+        if summary.territory_id is None or summary.population is None:
+            return []
+        limit = selectors.PEERS
+        rows = self.by_scope[summary.scope]
+        start = bisect.bisect_left(self.populations[summary.scope], summary.population)
+        above = []
+        for _population, pk, row in rows[start:]:
+            if len(above) == limit // 2:
+                break
+            if pk != summary.pk:
+                above.append(row)
+        below = []
+        end = start - 1
+        while end >= 0 and len(below) < limit - len(above):
+            first = end
+            while first > 0 and rows[first - 1][0] == rows[end][0]:
+                first -= 1
+            below.extend(row for _population, _pk, row in rows[first : end + 1])
+            end = first - 1
+        group = [summary, *above, *below[: limit - len(above)]]
+        rank = self.rank
+        return sorted(group, key=lambda row: rank[row.pk])
+
+    def indicator_values(self, territories):
+        wanted = {t.pk if t is not None else None for t in territories}
+        rows = sorted(
+            (row for pk in wanted for row in self._values_by_territory.get(pk, ())),
+            key=lambda row: row[0],
+        )
+        return {(value.territory_id, indicator_id): value for _first, indicator_id, value in rows}
+
+    def national_goal_alliances(self):
+        return self.national_goals
+
+    def perceptions(self, territory):
+        return []  # stored apart, per région
+
+
+def _region_of(territory: Territory | None) -> int | None:
+    if territory is None:
+        return None
+    return territory.pk if territory.kind == TerritoryKind.REGION else territory.region_id
+
+
+def _payloads(
+    source: _Source, fragments: _Fragments, territories: list[Territory | None]
+) -> list[DiagnosticPayload]:
+    rows = []
+    for territory in territories:
+        # Built once; every label is translated when rendered, in each language.
+        diagnostic = selectors.diagnostic(territory, source=source)
+        for language in languages():
+            with translation.override(language):
+                head, tail = diagnostic_json(diagnostic, fragments)
+            rows.append(
+                DiagnosticPayload(
+                    territory=territory,
+                    region_id=_region_of(territory),
+                    language=language,
+                    head=zlib.compress(head, COMPRESSION),
+                    tail=zlib.compress(tail, COMPRESSION),
+                    size=len(head) + len(tail),
+                )
+            )
+    return rows
+
+
+@dataclass(frozen=True)
+class StoreReport:
+    payloads: int
+    size: int  # bytes of JSON
+    stored: int  # bytes compressed
+    duration_ms: int
+
+    def __str__(self) -> str:
+        return (
+            f"Diagnostics stored: {self.payloads} payloads ({self.size / 1e6:.1f} MB of JSON, "
+            f"{self.stored / 1e6:.1f} MB compressed) in {self.duration_ms} ms."
+        )
+
+
+def _clear_payloads() -> None:
+    # One statement, without loading the rows (signal receivers would make `delete()` load them).
+    DiagnosticPayload.objects.all()._raw_delete(connection.alias)
+
+
+def diagnostics_store() -> StoreReport:
+    """Rewrite the stored diagnostic of France and of every summarised territory, in every
+    language, and the stored survey results of every région."""
+    clock = time.perf_counter()
+    size = stored = count = 0
+    fragments = _Fragments()
+    with transaction.atomic():
+        _clear_payloads()
+        perceptions_store()
+        source = _Source()
+        source.load_breakdowns(None, None)
+        batches = [[None]]
+        ids = sorted(pk for pk, t in source.territories.items() if t.kind in SUMMARISED_KINDS)
+        batches += [
+            [source.territories[pk] for pk in ids[start : start + CHUNK]]
+            for start in range(0, len(ids), CHUNK)
+        ]
+        for batch in batches:
+            if batch != [None]:
+                source.load_breakdowns(batch[0].pk, batch[-1].pk)
+            rows = _payloads(source, fragments, batch)
+            DiagnosticPayload.objects.bulk_create(rows, batch_size=500)
+            count += len(rows)
+            size += sum(row.size for row in rows)
+            stored += sum(len(row.head) + len(row.tail) for row in rows)
+    return StoreReport(count, size, stored, round((time.perf_counter() - clock) * 1000))
+
+
+def diagnostics_drop() -> None:
+    """Forget the stored diagnostics: the API computes them again until the next store."""
+    _clear_payloads()
+
+
+def perceptions_store() -> int:
+    """Rewrite the stored survey results of every région's diagnostics (a few queries each)."""
+    DiagnosticPerceptions.objects.all()._raw_delete(connection.alias)
+    rows = []
+    for region in Territory.objects.filter(kind=TerritoryKind.REGION).order_by("pk"):
+        for language in languages():
+            with translation.override(language):
+                perceptions = selectors._perceptions(region)
+                if perceptions:
+                    body = render(perceptions_data(perceptions))
+                    rows.append(DiagnosticPerceptions(region=region, language=language, body=body))
+    DiagnosticPerceptions.objects.bulk_create(rows)
+    return len(rows)
+
+
+def perceptions_store_after_commit(using: str | None = None) -> None:
+    """Rewrite the stored survey results once the current transaction commits (once, however
+    many rows it changed); at once outside a transaction."""
+    conn = transaction.get_connection(using)
+    if not conn.in_atomic_block:
+        perceptions_store()
+    elif not any(func is perceptions_store for _sids, func, _robust in conn.run_on_commit):
+        transaction.on_commit(perceptions_store, using=using)
+
+
+def stored_diagnostic(kind: str | None, code: str | None, language: str) -> bytes | None:
+    """The stored diagnostic API response of a territory (kind None: France), or None when none
+    is stored (before the first refresh, after `diagnostics_drop`). One indexed query."""
+    perceptions = DiagnosticPerceptions.objects.filter(
+        region=OuterRef("region"), language=language
+    ).values("body")[:1]
+    rows = DiagnosticPayload.objects.filter(language=language)
+    if kind is None:
+        rows = rows.filter(territory__isnull=True)
+    else:
+        rows = rows.filter(territory__kind=kind, territory__code=code)
+    found = list(
+        rows.annotate(perceptions=Subquery(perceptions)).values_list("head", "perceptions", "tail")[
+            :1
+        ]
+    )
+    if not found:
+        return None
+    head, perceptions_body, tail = found[0]
+    return b"".join(
+        (
+            zlib.decompress(head),
+            bytes(perceptions_body or EMPTY_LIST),
+            zlib.decompress(tail),
+        )
+    )
