@@ -440,8 +440,17 @@ def perceptions_store_after_commit(using: str | None = None) -> None:
     conn = transaction.get_connection(using)
     if not conn.in_atomic_block:
         perceptions_store()
-    elif not any(func is perceptions_store for _sids, func, _robust in conn.run_on_commit):
-        transaction.on_commit(perceptions_store, using=using)
+        return
+    pending = getattr(conn, "perceptions_pending", None)
+    if pending is not None and any(func is pending for _sids, func, _robust in conn.run_on_commit):
+        return
+
+    def store() -> None:
+        conn.perceptions_pending = None
+        perceptions_store()
+
+    conn.perceptions_pending = store
+    transaction.on_commit(store, using=using)
 
 
 def stored_diagnostic(kind: str | None, code: str | None, language: str) -> bytes | None:
