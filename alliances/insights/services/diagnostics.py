@@ -3,9 +3,10 @@
 `diagnostics_store()` reads the read models of every territory at once (summaries, breakdowns by
 ranges of territories, indicator values, goals) and builds each diagnostic through the same
 `selectors.diagnostic` as a live read, with a source that answers from memory; each diagnostic is
-shaped as `DiagnosticSerializer` shapes it and rendered by DRF's JSON renderer, once per
-language. `tests/insights/test_stored_diagnostics.py` compares the stored bytes with the live
-response, territory by territory.
+shaped as `DiagnosticSerializer` shapes it and rendered by DRF's JSON renderer in each language
+(labels are translated when rendered), parts shared by many payloads rendered once.
+`tests/insights/test_stored_diagnostics.py` compares the stored bytes with the live response,
+territory by territory.
 
 The survey results (`perceptions`) depend only on the région and change when a survey is
 published, outside any refresh: they are stored apart, per région (`perceptions_store()`), and
