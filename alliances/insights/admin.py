@@ -4,6 +4,8 @@ from alliances.insights.models import (
     AllianceProfile,
     AllianceReach,
     CatalystReach,
+    DiagnosticPayload,
+    DiagnosticPerceptions,
     FreshnessCount,
     Indicator,
     IndicatorValue,
@@ -101,3 +103,17 @@ class FreshnessCountAdmin(ReadOnlyAdmin):
     list_filter = ["kind"]
     list_select_related = ["territory"]
     show_full_result_count = False
+
+
+@admin.register(DiagnosticPayload)
+class DiagnosticPayloadAdmin(ReadOnlyAdmin):
+    list_display = ["territory", "language", "size"]
+    list_filter = ["language"]
+    list_select_related = ["territory"]
+    show_full_result_count = False
+
+
+@admin.register(DiagnosticPerceptions)
+class DiagnosticPerceptionsAdmin(ReadOnlyAdmin):
+    list_display = ["region", "language"]
+    list_select_related = ["region"]
