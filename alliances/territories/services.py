@@ -75,6 +75,11 @@ def territories_load(*, force: bool = False) -> reference.LoadReport:
         _sum_populations()
         rows = Territory.objects.count()
         reference.mark_loaded(DATASET, files_checksum, rows)
+        # Stored diagnostics show territory names (ADR 0021): computed again until the next
+        # refresh stores them.
+        from alliances.insights.services.diagnostics import diagnostics_drop
+
+        diagnostics_drop()
     return reference.LoadReport(DATASET, rows, skipped=False)
 
 
