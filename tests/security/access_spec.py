@@ -49,6 +49,10 @@ class Scoped:
     other: frozenset
 
 
+# The people of organisation A, a member of the alliance published in A.
+EVALUATORS_OF_A = Scoped(own=frozenset({"org_member", "org_admin"}), other=NOBODY)
+
+
 @dataclass(frozen=True)
 class Rule:
     read: frozenset | Scoped | None = None
@@ -123,6 +127,7 @@ EVENTS = own_other({"pk": "@event_a.pk"}, {"pk": "@event_b.pk"})
 CONTRIBUTIONS = own_other({"pk": "@contribution_a.pk"}, {"pk": "@contribution_b.pk"})
 RESOURCES = own_other({"pk": "@resource_own.pk"}, {"pk": "@resource_other.pk"})
 DEBATE = fixed(pk="@debate.pk")
+PUBLISHED_ALLIANCES = own_other({"pk": "@alliance_pub_a.pk"}, {"pk": "@alliance_pub_b.pk"})
 
 
 def _per_user(attribute: str) -> Callable:
@@ -428,8 +433,10 @@ SPEC: dict[str, Rule] = {
     "web:compass_result_pdf": Rule(
         objects=fixed(token="forged-token"), note="A capability link; a forged one is 404."
     ),
+    # Answered by the people of the alliance's member organisations (organisation A's, for the
+    # alliance published in A), for their organisation.
     "web:alliance_evaluation": Rule(
-        read=SIGNED_IN, write=SIGNED_IN, objects=fixed(pk="@alliance_pub_a.pk")
+        read=EVALUATORS_OF_A, write=EVALUATORS_OF_A, objects=PUBLISHED_ALLIANCES
     ),
     "web:compass_answer": Rule(
         read=EVERYONE, write=EVERYONE, objects=fixed(slug="@questionnaire.slug")
@@ -537,7 +544,7 @@ SPEC: dict[str, Rule] = {
     ),
     "api:alliance-corrections": Rule(
         write=SIGNED_IN,
-        objects=own_other({"pk": "@alliance_pub_a.pk"}, {"pk": "@alliance_pub_b.pk"}),
+        objects=PUBLISHED_ALLIANCES,
         post={"message": "Le titre a changé."},
     ),
     "api:correction-handle": Rule(
@@ -546,11 +553,11 @@ SPEC: dict[str, Rule] = {
         post={"status": "accepted"},
     ),
     "api:alliance-evaluation": Rule(
-        read=EVERYONE, write=SIGNED_IN, objects=fixed(pk="@alliance_pub_a.pk")
+        read=EVERYONE, write=EVALUATORS_OF_A, objects=PUBLISHED_ALLIANCES
     ),
     "api:alliance-detail": Rule(
         read=EVERYONE,
-        objects=own_other({"pk": "@alliance_pub_a.pk"}, {"pk": "@alliance_pub_b.pk"}),
+        objects=PUBLISHED_ALLIANCES,
     ),
     "api:catalyst-list": Rule(read=EVERYONE),
     "api:resource-list": Rule(read=EVERYONE, write=SIGNED_IN, note="A proposal (draft)."),
