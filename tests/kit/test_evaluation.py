@@ -200,9 +200,6 @@ def test_aggregate_is_hidden_under_three_respondents_and_uses_each_latest(client
 def test_the_web_form_records_a_members_evaluation(client, evaluation):
     alliance = AllianceFactory()
     member, other_member = (MembershipFactory(alliance=alliance) for _number in range(2))
-        MembershipFactory(alliance=alliance),
-        MembershipFactory(alliance=alliance),
-    )
     url = reverse("web:alliance_evaluation", args=[alliance.pk])
     response = client.get(url)
     assert response.status_code == 302 and "/compte/login/" in response["Location"]
