@@ -56,8 +56,8 @@ PAGE_TYPES = [
     PageType(
         "alliance_evaluation",
         MEMBER,
-        # Their account lists their organisation, whose page lists its alliances.
-        found_from=("/compte/", r"^/organisations/\d+/$", r"^/alliances/\d+/$", r"/evaluation/$"),
+        # Their account page lists their organisation, whose page lists its alliances.
+        found_from=("/compte/profil/", r"^/organisations/\d+/$", r"^/alliances/\d+/$", r"/evaluation/$"),
     ),
     PageType("alliance_submit", SIGNED, "/alliances/proposer/"),
     PageType("catalysts", PUBLIC, "/catalyseurs/"),
