@@ -57,7 +57,12 @@ PAGE_TYPES = [
         "alliance_evaluation",
         MEMBER,
         # Their account page lists their organisation, whose page lists its alliances.
-        found_from=("/compte/profil/", r"^/organisations/\d+/$", r"^/alliances/\d+/$", r"/evaluation/$"),
+        found_from=(
+            "/compte/profil/",
+            r"^/organisations/\d+/$",
+            r"^/alliances/\d+/$",
+            r"/evaluation/$",
+        ),
     ),
     PageType("alliance_submit", SIGNED, "/alliances/proposer/"),
     PageType("catalysts", PUBLIC, "/catalyseurs/"),
