@@ -218,3 +218,11 @@ def test_a_browser_session_writes_with_its_csrf_token_only(writer):
         HTTP_X_CSRFTOKEN=_mask_cipher_secret(secret),
     )
     assert response.status_code == 201
+
+
+def test_the_organisation_body_carries_exactly_the_fields_the_form_saves():
+    from alliances.api.registry.write_serializers import OrganisationWriteSerializer
+    from alliances.api.registry.writes import ORGANISATION_FIELDS
+
+    assert list(OrganisationWriteSerializer().fields) == ORGANISATION_FIELDS
+    assert "departement" not in ORGANISATION_FIELDS and "commune" in ORGANISATION_FIELDS

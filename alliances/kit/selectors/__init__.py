@@ -24,8 +24,6 @@ from alliances.kit.selectors.evaluation import (
     user_evaluation,
 )
 from alliances.kit.selectors.resources import (
-    Facet,
-    FacetValue,
     ResourceFilters,
     inspiring_alliances,
     moderation_queue,
@@ -50,8 +48,6 @@ __all__ = [
     "AngleMean",
     "AxisResult",
     "CompassStatistics",
-    "Facet",
-    "FacetValue",
     "PeerComparison",
     "ResourceFilters",
     "StatisticRow",

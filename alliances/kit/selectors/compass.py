@@ -103,6 +103,16 @@ def peer_group(assessment: Assessment) -> tuple[str, str] | None:
     return None
 
 
+def _scores_by_axis(assessment_ids: list[int]) -> dict[str, list[Decimal]]:
+    """The axis scores of these assessments, gathered per axis."""
+    by_axis: dict[str, list[Decimal]] = {}
+    for axis, score in AssessmentScore.objects.filter(assessment_id__in=assessment_ids).values_list(
+        "axis", "score"
+    ):
+        by_axis.setdefault(axis, []).append(score)
+    return by_axis
+
+
 def _latest_per_respondent(assessments) -> list[dict]:
     """The latest assessment of each signed-in person and every anonymous one, as value dicts
     (pk, overall). `assessments` must be ordered newest first."""
@@ -133,12 +143,7 @@ def peer_comparison(
     latest = _latest_per_respondent(peers)
     if len(latest) < minimum:
         return None
-    peer_ids = [peer["pk"] for peer in latest]
-    by_axis: dict[str, list[Decimal]] = {}
-    for axis, score in AssessmentScore.objects.filter(assessment_id__in=peer_ids).values_list(
-        "axis", "score"
-    ):
-        by_axis.setdefault(axis, []).append(score)
+    by_axis = _scores_by_axis([peer["pk"] for peer in latest])
     return PeerComparison(
         peers=len(latest),
         overall_percentile=scoring.percentile_rank(

@@ -7,8 +7,8 @@ from django.conf import settings
 
 from alliances.kit import scoring
 from alliances.kit.enums import QuestionnaireAudience, axis_label
-from alliances.kit.models import Assessment, AssessmentScore, Questionnaire
-from alliances.kit.selectors.compass import _latest_per_respondent
+from alliances.kit.models import Assessment, Questionnaire
+from alliances.kit.selectors.compass import _latest_per_respondent, _scores_by_axis
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,7 @@ def alliance_evaluation(alliance, minimum: int | None = None) -> AllianceEvaluat
     latest = _latest_per_respondent(evaluations)
     if len(latest) < minimum:
         return AllianceEvaluation(questionnaire, len(latest), minimum, [], None)
-    by_axis: dict[str, list[Decimal]] = {}
-    for axis, score in AssessmentScore.objects.filter(
-        assessment_id__in=[row["pk"] for row in latest]
-    ).values_list("axis", "score"):
-        by_axis.setdefault(axis, []).append(score)
+    by_axis = _scores_by_axis([row["pk"] for row in latest])
     names = {axis.code: axis.name for axis in questionnaire.axes.all()} if questionnaire else {}
     order = list(names) + [code for code in by_axis if code not in names]
     angles = [

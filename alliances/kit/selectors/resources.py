@@ -11,6 +11,7 @@ from alliances.kit import perms
 from alliances.kit.enums import AudienceProfile, Maturity, ResourceKind, ResourceState, SortOrder
 from alliances.kit.models import GuidedPath, Resource, Theme
 from alliances.registry.models import Alliance
+from alliances.registry.selectors import Facet, FacetValue
 from alliances.sdg.models import Goal
 from alliances.territories.models import Territory
 
@@ -41,21 +42,6 @@ class ResourceFilters:
             territory=value("territory"),
             sort=value("sort"),
         )
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass(frozen=True)
-class Facet:
-    param: str
-    label: str
-    values: list[FacetValue]
 
 
 def _filtered(filters: ResourceFilters, *, skip: str = "") -> QuerySet:
@@ -98,7 +84,8 @@ def _counts(resources: QuerySet, column: str) -> dict:
 
 def resource_facets(filters: ResourceFilters) -> list[Facet]:
     """Each facet counts the resources that match every *other* filter, so choosing a value
-    shows how many results it gives (the usual faceted-search behaviour)."""
+    shows how many results it gives (the usual faceted-search behaviour). Same facets as the
+    registry's: the page shows them with its template."""
 
     def facet(param, label, column, labels: dict, selected: str) -> Facet:
         counts = _counts(_filtered(filters, skip=param), column)
