@@ -66,6 +66,31 @@ def _upsert_postgresql(table: str, quoted: str, on_conflict: str, rows: Iterable
     return written
 
 
+def insert_rows(model: type[Model], *, fields: Sequence[str], rows: Iterable[Sequence]) -> int:
+    """Insert `rows` known to be new (looked up in the same transaction): `COPY` straight into
+    the table on PostgreSQL, batched `executemany` of a plain `INSERT` on SQLite — no staging
+    table, no conflict handling. A row that turns out to exist raises IntegrityError: run it in
+    a savepoint and fall back to `upsert_rows`."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = [model._meta.get_field(name).column for name in fields]
+    quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
+    written = 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    written += 1
+            return written
+        placeholders = ", ".join(["%s"] * len(columns))
+        sql = f"INSERT INTO {table} ({quoted}) VALUES ({placeholders})"  # noqa: S608
+        iterator = iter(rows)
+        while batch := list(islice(iterator, BATCH_SIZE)):
+            cursor.executemany(sql, batch)
+            written += len(batch)
+    return written
+
+
 def update_rows(
     model: type[Model], *, fields: Sequence[str], key: str, rows: Iterable[Sequence]
 ) -> int:
