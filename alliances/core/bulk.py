@@ -8,7 +8,7 @@ followed by one `INSERT … SELECT … ON CONFLICT DO UPDATE`. Call inside a tra
 from collections.abc import Iterable, Sequence
 from itertools import islice
 
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Model
 
 BATCH_SIZE = 5000
@@ -89,6 +89,23 @@ def insert_rows(model: type[Model], *, fields: Sequence[str], rows: Iterable[Seq
             cursor.executemany(sql, batch)
             written += len(batch)
     return written
+
+
+def insert_new_rows(
+    model: type[Model],
+    *,
+    fields: Sequence[str],
+    unique_fields: Sequence[str],
+    rows: Sequence[Sequence],
+) -> int:
+    """`insert_rows` for rows a lookup in this transaction found absent, in a savepoint: should
+    another writer have created one of them since, the rows are upserted instead."""
+    # A `COPY` error comes from the driver unwrapped by Django: both classes are caught.
+    try:
+        with transaction.atomic():
+            return insert_rows(model, fields=fields, rows=rows)
+    except (IntegrityError, connection.Database.IntegrityError):
+        return upsert_rows(model, fields=fields, unique_fields=unique_fields, rows=rows)
 
 
 def update_rows(

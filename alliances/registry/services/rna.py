@@ -8,10 +8,10 @@ its own: a killed import, run again, finds what was written unchanged and comple
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from alliances.core.bulk import FreshStatistics, insert_rows, upsert_rows
+from alliances.core.bulk import FreshStatistics, insert_new_rows, upsert_rows
 from alliances.core.pagecache import bump_after_commit
 from alliances.registry.enums import World
 from alliances.registry.importers import rna
@@ -146,14 +146,8 @@ def _write(batch: dict[str, tuple], report: ImportReport, *, commit: bool) -> No
             return
         if changed:
             upsert_rows(Organisation, fields=RNA_FIELDS, unique_fields=["rna_id"], rows=changed)
-        if new:
-            try:
-                # New associations go straight in (on PostgreSQL a `COPY` into the table).
-                with transaction.atomic():
-                    insert_rows(Organisation, fields=RNA_FIELDS, rows=new)
-            except IntegrityError:
-                # Someone else created one of them since the lookup: the upsert settles it.
-                upsert_rows(Organisation, fields=RNA_FIELDS, unique_fields=["rna_id"], rows=new)
+        if new:  # straight in: on PostgreSQL a `COPY` into the table
+            insert_new_rows(Organisation, fields=RNA_FIELDS, unique_fields=["rna_id"], rows=new)
 
 
 def _row(record: rna.RnaRecord, file_name: str, now) -> tuple:
