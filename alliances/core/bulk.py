@@ -8,7 +8,7 @@ followed by one `INSERT … SELECT … ON CONFLICT DO UPDATE`. Call inside a tra
 from collections.abc import Iterable, Sequence
 from itertools import islice
 
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Model
 
 BATCH_SIZE = 5000
@@ -64,6 +64,48 @@ def _upsert_postgresql(table: str, quoted: str, on_conflict: str, rows: Iterable
         )
         cursor.execute("DROP TABLE bulk_upsert")
     return written
+
+
+def insert_rows(model: type[Model], *, fields: Sequence[str], rows: Iterable[Sequence]) -> int:
+    """Insert `rows` known to be new (looked up in the same transaction): `COPY` straight into
+    the table on PostgreSQL, batched `executemany` of a plain `INSERT` on SQLite — no staging
+    table, no conflict handling. A row that turns out to exist raises IntegrityError: run it in
+    a savepoint and fall back to `upsert_rows`."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = [model._meta.get_field(name).column for name in fields]
+    quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
+    written = 0
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+                    written += 1
+            return written
+        placeholders = ", ".join(["%s"] * len(columns))
+        sql = f"INSERT INTO {table} ({quoted}) VALUES ({placeholders})"  # noqa: S608
+        iterator = iter(rows)
+        while batch := list(islice(iterator, BATCH_SIZE)):
+            cursor.executemany(sql, batch)
+            written += len(batch)
+    return written
+
+
+def insert_new_rows(
+    model: type[Model],
+    *,
+    fields: Sequence[str],
+    unique_fields: Sequence[str],
+    rows: Sequence[Sequence],
+) -> int:
+    """`insert_rows` for rows a lookup in this transaction found absent, in a savepoint: should
+    another writer have created one of them since, the rows are upserted instead."""
+    # A `COPY` error comes from the driver unwrapped by Django: both classes are caught.
+    try:
+        with transaction.atomic():
+            return insert_rows(model, fields=fields, rows=rows)
+    except (IntegrityError, connection.Database.IntegrityError):
+        return upsert_rows(model, fields=fields, unique_fields=unique_fields, rows=rows)
 
 
 def update_rows(

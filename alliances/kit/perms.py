@@ -54,11 +54,28 @@ def can_view_assessment_history(user) -> bool:
     return bool(user.is_authenticated and user.is_active)
 
 
+def evaluating_organisations(user, alliance) -> list[int]:
+    """The alliance's member organisations this person belongs to: those they may answer the
+    partnership evaluation for (one query; none for anonymous people)."""
+    mine = roles.scopes(user).organisations
+    if not mine:
+        return []
+    return sorted(
+        set(
+            alliance.memberships.filter(organisation_id__in=mine).values_list(
+                "organisation_id", flat=True
+            )
+        )
+    )
+
+
 def can_evaluate_alliance(user, alliance) -> bool:
-    """Answer the partnership evaluation of a published alliance. Until member roles exist, any
-    signed-in person may; the organisation they give must be a member (checked by the service)."""
+    """Answer the partnership evaluation of a published alliance: members (or administrators)
+    of one of its member organisations, for that organisation."""
     from alliances.registry.enums import Publication
 
     return bool(
-        user.is_authenticated and user.is_active and alliance.publication == Publication.PUBLISHED
+        roles.is_active_user(user)
+        and alliance.publication == Publication.PUBLISHED
+        and evaluating_organisations(user, alliance)
     )

@@ -31,7 +31,13 @@ def test_draft_resources_are_not_exposed(api):
     kit_demo_load()
     resource = Resource.objects.published().first()
     Resource.objects.filter(pk=resource.pk).update(state="draft")
-    assert api.get(f"/api/v1/resources/{resource.pk}/").status_code == 404
+    response = api.get(f"/api/v1/resources/{resource.pk}/")
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
+    assert resource.title not in response.content.decode()
+    listing = api.get("/api/v1/resources/", {"page_size": 500}).json()
+    assert resource.pk not in {r["id"] for r in listing["results"]}
+    assert listing["count"] == Resource.objects.published().count()
 
 
 def test_compass_questionnaires_with_scored_options(api):

@@ -53,7 +53,9 @@ def test_author_proposes_edits_and_submits_a_draft(writer):
     assert client.patch(url, {"title": "Autre"}, format="json").status_code == 403
     response = client.post(url + "transitions/", {"to": "published"}, format="json")
     assert response.status_code == 403
-    assert Resource.objects.get(pk=data["id"]).state == "submitted"
+    assert response.json()["code"] == "permission_denied"
+    resource = Resource.objects.get(pk=data["id"])
+    assert (resource.state, resource.title) == ("submitted", "Un comité de pilotage partagé")
 
 
 def test_others_neither_see_nor_edit_a_draft_editors_publish(writer, moderator):

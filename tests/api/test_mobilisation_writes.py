@@ -80,6 +80,7 @@ def test_contribute_report_and_posting_limit(writer, anonymous):
     response = client.post("/api/v1/contributions/", {**body, "target_id": draft.pk}, format="json")
     assert response.status_code == 404
     assert anonymous.post("/api/v1/contributions/", body, format="json").status_code == 401
+    assert list(Contribution.objects.values_list("pk", flat=True)) == [created["id"]]
     # Reports: not one's own contribution, once per person.
     report_url = f"/api/v1/contributions/{created['id']}/reports/"
     assert client.post(report_url, {"reason": "Spam"}, format="json").status_code == 403

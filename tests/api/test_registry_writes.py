@@ -156,9 +156,10 @@ def test_moderator_creates_and_edits_organisations_with_checked_identifiers(writ
         "commune": "01053",
         "goals": [11],
     }
-    assert (
-        token_client(writer).post("/api/v1/organisations/", body, format="json").status_code == 403
-    )
+    refused = token_client(writer).post("/api/v1/organisations/", body, format="json")
+    assert refused.status_code == 403
+    assert refused.json()["message"] == "Only the registry's moderators may do this."
+    assert not Organisation.objects.exists()
     response = token_client(moderator).post("/api/v1/organisations/", body, format="json")
     assert response.status_code == 201, response.json()
     created = response.json()
@@ -196,7 +197,10 @@ def test_moderator_creates_and_edits_organisations_with_checked_identifiers(writ
         "W011000001",
         None,
     )
-    assert token_client(writer).patch(url, {"name": "Mine"}, format="json").status_code == 403
+    refused = token_client(writer).patch(url, {"name": "Mine"}, format="json")
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "permission_denied"
+    assert Organisation.objects.get(pk=created["id"]).name == "La Poste Bourg"
 
 
 def test_a_browser_session_writes_with_its_csrf_token_only(writer):
@@ -218,3 +222,14 @@ def test_a_browser_session_writes_with_its_csrf_token_only(writer):
         HTTP_X_CSRFTOKEN=_mask_cipher_secret(secret),
     )
     assert response.status_code == 201
+    alliance = Alliance.objects.get()
+    assert response.json()["id"] == alliance.pk and response.json()["publication"] == "submitted"
+    assert alliance.contact_email == writer.email
+
+
+def test_the_organisation_body_carries_exactly_the_fields_the_form_saves():
+    from alliances.api.registry.write_serializers import OrganisationWriteSerializer
+    from alliances.api.registry.writes import ORGANISATION_FIELDS
+
+    assert list(OrganisationWriteSerializer().fields) == ORGANISATION_FIELDS
+    assert "departement" not in ORGANISATION_FIELDS and "commune" in ORGANISATION_FIELDS

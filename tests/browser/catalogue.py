@@ -12,8 +12,9 @@ class PageType:
     key: str
     roles: tuple[str, ...]
     path: str = ""
-    # (list page, regular expression the detail link must match) when the path is discovered.
-    found_from: tuple[str, str] | None = None
+    # (list page, regular expression the detail link must match) when the path is discovered;
+    # more expressions follow links further: the first match on each page found.
+    found_from: tuple[str, ...] | None = None
     # Expected HTTP status of the page.
     status: int = 200
     localised: bool = True
@@ -26,6 +27,8 @@ class PageType:
 PUBLIC = ("anonymous", "pilot")
 ADMIN = ("admin",)
 SIGNED = ("pilot",)
+# The demo organisation administrator: their organisation is a member of an evaluated alliance.
+MEMBER = ("member",)
 
 PAGE_TYPES = [
     PageType("home", PUBLIC, "/"),
@@ -50,7 +53,17 @@ PAGE_TYPES = [
     PageType("organisation_people", ADMIN, found_from=("@organisation", r"/personnes/$")),
     PageType("alliance_list", PUBLIC, "/alliances/"),
     PageType("alliance", PUBLIC, found_from=("/alliances/", r"^/alliances/\d+/$")),
-    PageType("alliance_evaluation", SIGNED, found_from=("@alliance", r"/evaluation/$")),
+    PageType(
+        "alliance_evaluation",
+        MEMBER,
+        # Their account page lists their organisation, whose page lists its alliances.
+        found_from=(
+            "/compte/profil/",
+            r"^/organisations/\d+/$",
+            r"^/alliances/\d+/$",
+            r"/evaluation/$",
+        ),
+    ),
     PageType("alliance_submit", SIGNED, "/alliances/proposer/"),
     PageType("catalysts", PUBLIC, "/catalyseurs/"),
     PageType("moderation", ADMIN, "/moderation/"),
@@ -128,8 +141,12 @@ def discover(contexts) -> dict[str, str]:
         role = page_type.roles[0]
         if role not in pages:
             pages[role] = contexts[role].new_page()
-        source, pattern = page_type.found_from
+        source, *hops, pattern = page_type.found_from
         source = found[source[1:]] if source.startswith("@") else source
+        for hop in hops:
+            links = [href for href in cache.get(role, source) if re.search(hop, href)]
+            assert links, f"no link matching {hop} on {source}"
+            source = links[0]
         links = [href for href in cache.get(role, source) if re.search(pattern, href)]
         if not links and page_type.created_by:
             creator = contexts[page_type.created_by].new_page()

@@ -34,6 +34,7 @@ DEMO_PASSWORD = (
 USERS = {
     "admin": "demo@alliances.test",
     "pilot": "pilote@alliances.test",
+    "member": "organisation@alliances.test",
 }
 
 
@@ -127,7 +128,8 @@ def sign_in(context, live_url: str, email: str) -> None:
 
 @pytest.fixture(scope="session")
 def contexts(browser, live_url):
-    """One browser context per role: anonymous, the demo administrator, the measure pilot."""
+    """One browser context per role: anonymous, the demo administrator, the measure pilot, the
+    demo organisation's administrator."""
     # bypass_csp: the checkers (axe-core) are injected as scripts, which the platform's own
     # Content-Security-Policy rightly refuses; the policy itself is tested in tests/security.
     made = {"anonymous": browser.new_context(base_url=live_url, bypass_csp=True)}

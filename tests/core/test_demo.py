@@ -12,6 +12,9 @@ from alliances.accounts.services import (
     DEMO_ORGANISATION_ADMIN_EMAIL,
 )
 from alliances.audit.models import AuditAction, AuditEvent
+from alliances.kit import perms
+from alliances.kit.models import Assessment
+from alliances.kit.services.demo import DEMO_EVALUATORS
 from alliances.program.services.demo import PILOT_EMAIL
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +51,14 @@ def test_demo_has_an_organisation_administrator_and_a_catalyst_once(capsys):
     catalyst = User.objects.get(email=DEMO_CATALYST_EMAIL)
     assert len(roles.administered_organisation_ids(organisation_admin)) == 1
     assert roles.is_catalyst(catalyst) and not roles.is_moderator(catalyst)
-    assert AuditEvent.objects.filter(action=AuditAction.ROLE_CHANGE).count() == 2
+    # Those two, and the demo evaluators' memberships of the evaluated alliance's organisations:
+    # each recorded once, however many times the demo is loaded.
+    assert AuditEvent.objects.filter(action=AuditAction.ROLE_CHANGE).count() == 2 + DEMO_EVALUATORS
+    evaluations = Assessment.objects.filter(is_demo=True, alliance__isnull=False)
+    assert evaluations.count() == DEMO_EVALUATORS
+    for evaluation in evaluations:
+        assert perms.can_evaluate_alliance(evaluation.user, evaluation.alliance)
+        assert evaluation.organisation_id in roles.scopes(evaluation.user).organisations
     call_command("load_demo", "--print-login")
     printed = capsys.readouterr().out
     assert DEMO_ORGANISATION_ADMIN_EMAIL in printed and DEMO_CATALYST_EMAIL in printed

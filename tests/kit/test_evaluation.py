@@ -1,5 +1,6 @@
-"""The partnership evaluation of an alliance: answered by signed-in members, aggregated per
-alliance (mean per angle), shown only from three respondents."""
+"""The partnership evaluation of an alliance: answered by the people of its member
+organisations, for their organisation, aggregated per alliance (mean per angle), shown only from
+three respondents."""
 
 from decimal import Decimal
 
@@ -7,11 +8,15 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
+from alliances.accounts.models import OrganisationMembership
 from alliances.core.errors import DomainError
 from alliances.kit import selectors
 from alliances.kit.models import Assessment, Questionnaire
 from alliances.kit.services.compass import (
+    MEMBERS_ONLY,
     NOT_A_MEMBER,
+    NOT_YOUR_ORGANISATION,
+    ORGANISATION_REQUIRED,
     SIGN_IN_REQUIRED,
     assessment_submit,
 )
@@ -29,6 +34,18 @@ ANGLES = [
     "clarity",
     "meaning",
 ]
+
+
+def member_of(organisation, user=None, role="member"):
+    """A person belonging to `organisation` (a new one unless given)."""
+    user = user or UserFactory()
+    OrganisationMembership.objects.create(user=user, organisation=organisation, role=role)
+    return user
+
+
+def alliance_member(alliance):
+    """A person of a new member organisation of `alliance`."""
+    return member_of(MembershipFactory(alliance=alliance).organisation)
 
 
 @pytest.fixture
@@ -68,7 +85,7 @@ def test_one_members_scores_by_hand(evaluation):
         questionnaire=evaluation,
         answers=answers(evaluation, 2, pooled=(1, 6), effects=(1, 2)),
         profile="association",
-        user=UserFactory(),
+        user=member_of(member.organisation),
         organisation=member.organisation,
         alliance=alliance,
     )
@@ -92,35 +109,52 @@ def test_one_members_scores_by_hand(evaluation):
     assert selectors.recommendations(assessment, selectors.assessment_results(assessment)) == []
 
 
-def test_only_signed_in_people_and_member_organisations(evaluation):
+def test_only_people_of_member_organisations_for_their_organisation(evaluation):
     alliance = AllianceFactory()
-    with pytest.raises(DomainError) as raised:
-        assessment_submit(
-            questionnaire=evaluation,
-            answers=answers(evaluation, 1),
-            profile="association",
-            alliance=alliance,
-        )
-    assert str(raised.value) == str(SIGN_IN_REQUIRED)
-    with pytest.raises(DomainError) as raised:
-        assessment_submit(
-            questionnaire=evaluation,
-            answers=answers(evaluation, 1),
-            profile="association",
-            user=UserFactory(),
-            organisation=OrganisationFactory(),
-            alliance=alliance,
-        )
-    assert str(raised.value) == str(NOT_A_MEMBER)
-    with pytest.raises(DomainError):
-        assessment_submit(
-            questionnaire=evaluation,
-            answers=answers(evaluation, 1),
-            profile="association",
-            user=UserFactory(),
-            alliance=AllianceFactory(submitted=True),
-        )
+    member = MembershipFactory(alliance=alliance)
+    outsider_organisation = OrganisationFactory()
+
+    def refused(**context):
+        with pytest.raises(DomainError) as raised:
+            assessment_submit(
+                questionnaire=evaluation,
+                answers=answers(evaluation, 1),
+                profile="association",
+                **{"alliance": alliance, **context},
+            )
+        return str(raised.value)
+
+    assert refused() == str(SIGN_IN_REQUIRED)
+    # A signed-in person who belongs to no member organisation.
+    assert refused(user=UserFactory()) == str(MEMBERS_ONLY)
+    assert refused(user=member_of(outsider_organisation)) == str(MEMBERS_ONLY)
+    # An organisation that is not a member of the alliance, even one's own.
+    assert refused(user=member_of(outsider_organisation), organisation=outsider_organisation) == (
+        str(NOT_A_MEMBER)
+    )
+    # A member organisation the person does not belong to.
+    assert refused(user=UserFactory(), organisation=member.organisation) == str(
+        NOT_YOUR_ORGANISATION
+    )
+    # Someone in two member organisations says which one they answer for.
+    both = member_of(member.organisation)
+    member_of(MembershipFactory(alliance=alliance).organisation, user=both)
+    assert refused(user=both) == str(ORGANISATION_REQUIRED)
+    # An unpublished alliance.
+    assert refused(user=both, alliance=AllianceFactory(submitted=True)) != ""
     assert Assessment.objects.count() == 0
+
+    # Belonging to one member organisation only: it is the one answered for.
+    person = member_of(member.organisation, role="admin")
+    assessment = assessment_submit(
+        questionnaire=evaluation,
+        answers=answers(evaluation, 1),
+        profile="association",
+        user=person,
+        alliance=alliance,
+    )
+    assert (assessment.user, assessment.organisation) == (person, member.organisation)
+    assert assessment.world == member.organisation.world
 
 
 def _evaluate(questionnaire, alliance, user, level):
@@ -134,12 +168,13 @@ def _evaluate(questionnaire, alliance, user, level):
 
 
 def test_aggregate_is_hidden_under_three_respondents_and_uses_each_latest(client, evaluation):
-    alliance = AllianceFactory()
-    first, second, third = UserFactory(), UserFactory(), UserFactory()
+    alliance, other = AllianceFactory(), AllianceFactory()
+    first, second, third = (alliance_member(alliance) for _number in range(3))
     _evaluate(evaluation, alliance, first, 0)
     _evaluate(evaluation, alliance, first, 3)  # replaces the first answer of this person
     _evaluate(evaluation, alliance, second, 1)
-    _evaluate(evaluation, AllianceFactory(), third, 0)  # another alliance
+    member_of(MembershipFactory(alliance=other).organisation, user=third)
+    _evaluate(evaluation, other, third, 0)  # another alliance
     result = selectors.alliance_evaluation(alliance)
     assert (result.respondents, result.angles, result.overall) == (2, [], None)
     page = client.get(alliance.get_absolute_url()).content.decode()
@@ -164,18 +199,33 @@ def test_aggregate_is_hidden_under_three_respondents_and_uses_each_latest(client
 @override_settings(KIT_EVALUATION_MINIMUM=1)
 def test_the_web_form_records_a_members_evaluation(client, evaluation):
     alliance = AllianceFactory()
-    member = MembershipFactory(alliance=alliance)
+    member, other_member = (MembershipFactory(alliance=alliance) for _number in range(2))
     url = reverse("web:alliance_evaluation", args=[alliance.pk])
     response = client.get(url)
     assert response.status_code == 302 and "/compte/login/" in response["Location"]
-    user = UserFactory()
+
+    # Signed in but in no member organisation: no button on the page, refused with the reason.
+    client.force_login(UserFactory())
+    page = client.get(alliance.get_absolute_url()).content.decode()
+    assert url not in page and "organisations membres" in page
+    response = client.get(url)
+    assert response.status_code == 403
+    assert "organisations membres de l’alliance" in response.content.decode().replace("'", "’")
+
+    user = member_of(member.organisation)
     client.force_login(user)
+    assert url in client.get(alliance.get_absolute_url()).content.decode()
     page = client.get(url)
     assert page.status_code == 200
-    assert member.organisation.display_name in page.content.decode()
+    form = page.context["form"]
+    # Only the person's own member organisation is offered.
+    assert list(form.fields["organisation"].queryset) == [member.organisation]
     data = {"profile": "company", "organisation": member.organisation.pk}
     for pk, value in answers(evaluation, 3).items():
         data[f"q_{pk}"] = value
+    response = client.post(url, {**data, "organisation": other_member.organisation.pk})
+    assert response.status_code == 400
+    assert not Assessment.objects.exists()
     response = client.post(url, data)
     assert response.status_code == 302
     assessment = Assessment.objects.get()
@@ -218,10 +268,19 @@ def test_the_api_submits_and_reads_the_aggregate(client, evaluation):
     }
     response = client.post(url, body, content_type="application/json")
     assert response.status_code == 401  # anonymous
-    for _number in range(3):
-        client.force_login(UserFactory())
+    client.force_login(UserFactory())
+    response = client.post(url, body, content_type="application/json")
+    assert response.status_code == 403  # in no member organisation
+    assert "organisations membres" in response.json()["message"]
+    assert not Assessment.objects.exists()
+    members = [alliance_member(alliance) for _number in range(3)]
+    for person in members:
+        client.force_login(person)
         response = client.post(url, body, content_type="application/json")
         assert response.status_code == 201, response.json()
+    assert set(Assessment.objects.values_list("user", "organisation")) == {
+        (person.pk, person.organisation_memberships.get().organisation_id) for person in members
+    }
     scores = {row["axis"]: row["score"] for row in response.json()["scores"]}
     # performance: Yes (3) + achievement 2 of 3, delays n/a → 5/6 = 83.3
     # efficiency: 0 + min(4, 3) = 3 → 3/6 = 50.0; contribution: 1 + 0 → 1/6 = 16.7

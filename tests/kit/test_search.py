@@ -3,7 +3,7 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from alliances.kit.models import Theme
-from alliances.kit.selectors import ResourceFilters, resource_facets, resource_search
+from alliances.kit.selectors.resources import ResourceFilters, resource_facets, resource_search
 from alliances.registry.enums import Publication
 from alliances.sdg.models import Goal
 from tests.kit.factories import ResourceFactory

@@ -142,9 +142,12 @@ def test_debate_pages(client, o1, co_pilot, programme):
     client.force_login(co_pilot)
     assert "Ouvrir un débat" in client.get(measure_url).content.decode()
     add_url = reverse("web:debate_add", kwargs={"slug": programme.slug, "code": "O1"})
-    assert client.get(add_url).status_code == 200
+    form_page = client.get(add_url)
+    assert form_page.status_code == 200 and 'name="title"' in form_page.content.decode()
     bad = client.post(add_url, {"title": "Q", "opens_at": "2026-01-02T10:00", "closes_at": "x"})
     assert bad.status_code == 400
+    assert 'aria-invalid="true"' in bad.content.decode()
+    assert not Debate.objects.exists()
     now = timezone.localtime()
     response = client.post(
         add_url,
@@ -186,7 +189,22 @@ def test_debate_pages(client, o1, co_pilot, programme):
 def test_pilots_cannot_open_debates_on_the_site(client, pilot, programme):
     client.force_login(pilot)
     url = reverse("web:debate_add", kwargs={"slug": programme.slug, "code": "O1"})
-    assert client.get(url).status_code == 403
+    page = client.get(url)
+    assert page.status_code == 403
+    assert "Accès refusé" in page.content.decode()
+    assert 'name="title"' not in page.content.decode()  # no form to fill in
+    now = timezone.localtime()
+    refused = client.post(
+        url,
+        {
+            "title": "Quelle suite donner ?",
+            "opens_at": (now - timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+            "closes_at": (now + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M"),
+        },
+    )
+    assert refused.status_code == 403
+    assert not Debate.objects.exists()
+    assert not AuditEvent.objects.filter(action=AuditAction.DEBATE).exists()
 
 
 def test_debates_api(client, o1, co_pilot):

@@ -96,9 +96,7 @@ def rule_for(key: str) -> Rule | None:
 
 def test_every_endpoint_is_classified():
     missing = [f"{key}  ({route})" for key, route, _ in endpoints() if rule_for(key) is None]
-    assert not missing, "Endpoints missing from tests/security/access_spec.py:\n" + "\n".join(
-        missing
-    )
+    assert not missing, "Endpoints missing from tests/security/access_spec/:\n" + "\n".join(missing)
 
 
 def test_the_spec_names_only_endpoints_that_exist():

@@ -139,7 +139,10 @@ class EvaluationInputSerializer(serializers.Serializer):
         allow_null=True,
         min_value=1,
         max_value=2**31 - 1,
-        help_text="Id of your organisation, a member of the alliance (optional).",
+        help_text=(
+            "Id of the member organisation you answer for; you must belong to it. Optional when "
+            "you belong to only one of the alliance's member organisations."
+        ),
     )
 
 

@@ -18,7 +18,12 @@ from alliances.kit import perms, scoring, selectors
 from alliances.kit.enums import QuestionnaireAudience
 from alliances.kit.models import Assessment, Resource
 from alliances.kit.models.compass import Axis, Question, Questionnaire
-from alliances.kit.services.compass import AnswerErrors, assessment_submit, questionnaire_questions
+from alliances.kit.services.compass import (
+    MEMBERS_ONLY,
+    AnswerErrors,
+    assessment_submit,
+    questionnaire_questions,
+)
 from alliances.registry.models import Alliance, Organisation
 from alliances.territories.models import Territory
 
@@ -291,7 +296,9 @@ def _evaluation_data(alliance) -> dict:
 
 class AllianceEvaluation(APIView):
     """The members' partnership evaluation of a published alliance: GET the aggregate (means per
-    angle from the privacy minimum of respondents on), POST one member's answers (signed in)."""
+    angle from the privacy minimum of respondents on), POST the answers of a person belonging to
+    one of its member organisations (`organisation`: that organisation's id, optional when they
+    belong to only one)."""
 
     def _alliance(self):
         return get_object_or_404(Alliance.objects.published(), pk=self.kwargs["pk"])
@@ -312,7 +319,7 @@ class AllianceEvaluation(APIView):
         if questionnaire is None:
             raise NotFound()
         if not perms.can_evaluate_alliance(request.user, alliance):
-            raise PermissionDenied()
+            raise PermissionDenied(MEMBERS_ONLY)
         data = serializers.EvaluationInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         organisation = None

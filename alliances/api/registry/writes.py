@@ -106,18 +106,8 @@ class AllianceListCreate(views.AllianceList):
             for part in ("name", "identifier", "world", "role"):
                 form_data[f"member_{index}_{part}"] = member[part]
         form = AllianceSubmitForm(form_data)
-        cleaned = validated(form, _member_path)
-        alliance = alliance_submit(
-            title=cleaned["title"],
-            summary=cleaned["summary"],
-            description=cleaned["description"],
-            alliance_type=cleaned["alliance_type"],
-            territories=[cleaned["commune"] or cleaned["departement"]],
-            goals=list(cleaned["goals"]),
-            members=form.members(),
-            contact_email=cleaned["contact_email"],
-            by=request.user,
-        )
+        validated(form, _member_path)
+        alliance = alliance_submit(**form.submission(), by=request.user)
         return Response(_submission(alliance), status=status.HTTP_201_CREATED)
 
 
@@ -197,26 +187,12 @@ class CorrectionHandle(APIView):
         return Response(serializers.CorrectionSerializer(handled).data)
 
 
+# What a moderator enters: every field the API shows but those the platform sets (the key, the
+# département taken from the commune, the source, the demonstration flag).
 ORGANISATION_FIELDS = [
-    "name",
-    "short_name",
-    "world",
-    "siren",
-    "siret",
-    "rna_id",
-    "legal_category",
-    "naf",
-    "waldec_theme",
-    "ess",
-    "size_band",
-    "address",
-    "postcode",
-    "commune",
-    "website",
-    "status",
-    "created_on",
-    "closed_on",
-    "goals",
+    name
+    for name in OrganisationSerializer.Meta.fields
+    if name not in ("id", "departement", "source", "is_demo")
 ]
 
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from alliances.core.errors import DomainError
 from alliances.kit.models import AlertDelivery, SavedSearch
-from alliances.kit.selectors import ResourceFilters, resource_search
+from alliances.kit.selectors.resources import ResourceFilters, resource_search
 
 SEARCH_PARAMS = ("q", "kind", "profile", "maturity", "goal", "theme", "territory")
 EMPTY_SEARCH = gettext_lazy("Choose at least one word or one filter before saving a search.")

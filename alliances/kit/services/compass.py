@@ -3,8 +3,9 @@
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from alliances.accounts import roles
 from alliances.core.errors import DomainError
-from alliances.kit import scoring
+from alliances.kit import perms, scoring
 from alliances.kit.enums import (
     PROFILE_WORLD,
     AudienceProfile,
@@ -13,6 +14,7 @@ from alliances.kit.enums import (
 )
 from alliances.kit.models import Answer, Assessment, AssessmentScore, Question, Questionnaire
 from alliances.registry.enums import Publication
+from alliances.registry.models import Organisation
 
 ANSWER_MISSING = _("Answer this question.")
 NOT_APPLICABLE_REFUSED = _("“Not applicable” is not an answer to this question.")
@@ -25,6 +27,11 @@ TERRITORY_REQUIRED = _("Give the territory you answer for.")
 ALLIANCE_REQUIRED = _("Choose a published alliance to evaluate.")
 SIGN_IN_REQUIRED = _("Sign in to evaluate an alliance.")
 NOT_A_MEMBER = _("This organisation is not a member of the alliance.")
+NOT_YOUR_ORGANISATION = _(
+    "You do not belong to this organisation: only its members may evaluate the alliance for it."
+)
+ORGANISATION_REQUIRED = _("Choose the member organisation you answer for.")
+MEMBERS_ONLY = _("Only the people of the alliance's member organisations can evaluate it.")
 NO_ALLIANCE_HERE = _("Only the alliance evaluation is answered for an alliance.")
 
 
@@ -105,23 +112,30 @@ def _resolve(questions: list[Question], raw: dict) -> tuple[dict, dict, dict]:
     return scores, chosen, errors
 
 
-def _check_context(questionnaire, *, user, alliance, territory, organisation) -> None:
-    """Who and what an assessment is about, by audience (raises a DomainError)."""
+def _check_context(questionnaire, *, user, alliance, territory, organisation):
+    """Who and what an assessment is about, by audience (raises a DomainError). Returns the
+    organisation answered for: for an alliance evaluation, the member organisation the person
+    belongs to (the only one when they give none)."""
     if questionnaire.audience == QuestionnaireAudience.ALLIANCE:
         if user is None or not user.is_authenticated:
             raise DomainError(SIGN_IN_REQUIRED)
         if alliance is None or alliance.publication != Publication.PUBLISHED:
             raise DomainError(ALLIANCE_REQUIRED)
-        if (
-            organisation is not None
-            and not alliance.memberships.filter(organisation=organisation).exists()
-        ):
+        if organisation is None:
+            eligible = perms.evaluating_organisations(user, alliance)
+            if len(eligible) != 1:
+                raise DomainError(ORGANISATION_REQUIRED if eligible else MEMBERS_ONLY)
+            return Organisation.objects.get(pk=eligible[0])
+        if not alliance.memberships.filter(organisation=organisation).exists():
             raise DomainError(NOT_A_MEMBER)
-        return
+        if organisation.pk not in roles.scopes(user).organisations:
+            raise DomainError(NOT_YOUR_ORGANISATION)
+        return organisation
     if alliance is not None:
         raise DomainError(NO_ALLIANCE_HERE)
     if questionnaire.audience == QuestionnaireAudience.TERRITORY and territory is None:
         raise DomainError(TERRITORY_REQUIRED)
+    return organisation
 
 
 def _answer_rows(assessment, chosen: dict, asked: set) -> None:
@@ -170,7 +184,7 @@ def assessment_submit(
         raise DomainError(OLD_VERSION)
     if profile not in AudienceProfile.values:
         raise DomainError(UNKNOWN_PROFILE)
-    _check_context(
+    organisation = _check_context(
         questionnaire, user=user, alliance=alliance, territory=territory, organisation=organisation
     )
     questions = questionnaire_questions(questionnaire)

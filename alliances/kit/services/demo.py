@@ -7,9 +7,11 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from alliances.accounts.models import OrganisationMembership, OrganisationRole
+from alliances.accounts.role_changes import organisation_member_set
 from alliances.accounts.services import demo_admin_ensure
 from alliances.kit.demo_content import PATHS, RESOURCES
-from alliances.kit.enums import Language, ResourceState
+from alliances.kit.enums import PROFILE_WORLD, AudienceProfile, Language, ResourceState
 from alliances.kit.models import Assessment, GuidedPath, PathStep, Questionnaire, Resource, Theme
 from alliances.kit.services.compass import assessment_submit, questionnaire_questions
 from alliances.kit.services.questionnaires import themes_load
@@ -18,6 +20,8 @@ from alliances.sdg.models import Goal
 
 DEMO_ASSESSMENTS = 14  # above the default peer minimum, so the demo shows a comparison
 DEMO_EVALUATORS = 4  # above the evaluation minimum, so an alliance page shows its evaluation
+# The profile a demo evaluator answers as, from their organisation's world.
+PROFILE_OF_WORLD = {world: profile for profile, world in reversed(PROFILE_WORLD.items())}
 
 
 def _language(title: str, summary: str) -> str:
@@ -148,6 +152,7 @@ def _evaluations() -> int:
         return DEMO_EVALUATORS
     draw = random.Random(7)  # noqa: S311 — demo data, not security
     questions = questionnaire_questions(questionnaire)
+    members = [membership.organisation for membership in alliance.memberships.order_by("pk")]
     for number in range(1, DEMO_EVALUATORS + 1):
         user, created = User.objects.get_or_create(
             email=f"membre-{number}@demo.alliances.test",
@@ -156,11 +161,18 @@ def _evaluations() -> int:
         if created:
             user.set_unusable_password()
             user.save()
+        # Each demo evaluator belongs to one of the member organisations, in turn.
+        organisation = members[(number - 1) % len(members)]
+        if not OrganisationMembership.objects.filter(user=user).exists():
+            organisation_member_set(
+                organisation=organisation, user=user, role=OrganisationRole.MEMBER, by=None
+            )
         assessment_submit(
             questionnaire=questionnaire,
             answers=_random_answers(questions, draw),
-            profile="association",
+            profile=PROFILE_OF_WORLD.get(organisation.world, AudienceProfile.ASSOCIATION),
             user=user,
+            organisation=organisation,
             alliance=alliance,
             is_demo=True,
         )

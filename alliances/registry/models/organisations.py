@@ -38,10 +38,13 @@ class Organisation(models.Model):
     short_name = models.CharField(
         _("short name"), max_length=120, blank=True, default="", db_default=""
     )
-    search_name = models.CharField(max_length=300, editable=False, db_index=True)
+    # Indexed in Meta (ordering); substring search uses a trigram index on PostgreSQL.
+    search_name = models.CharField(max_length=300, editable=False)
     world = models.CharField(_("world"), max_length=20, choices=World.choices)
-    siren = models.CharField(
-        _("SIREN"), max_length=9, unique=True, null=True, blank=True, validators=[validate_siren]
+    # Unique by a constraint in Meta (see there why not `unique=True`).
+    # NULL rather than "" when unknown, so that the constraint admits many without one.
+    siren = models.CharField(  # noqa: DJ001
+        _("SIREN"), max_length=9, null=True, blank=True, validators=[validate_siren]
     )
     siret = models.CharField(
         _("SIRET of the head office"),
@@ -51,10 +54,9 @@ class Organisation(models.Model):
         db_default="",
         validators=[validate_siret],
     )
-    rna_id = models.CharField(
+    rna_id = models.CharField(  # noqa: DJ001 — NULL when unknown, as for the SIREN
         _("RNA number"),
         max_length=10,
-        unique=True,
         null=True,
         blank=True,
         validators=[validate_rna],
@@ -68,7 +70,6 @@ class Organisation(models.Model):
         default="",
         db_default="",
         editable=False,
-        db_index=True,
     )
     legal_category = models.CharField(
         _("legal category"), max_length=4, blank=True, default="", db_default=""
@@ -112,6 +113,7 @@ class Organisation(models.Model):
         blank=True,
         related_name="+",
         editable=False,
+        db_index=False,  # the (département, world) index serves it
     )
     website = models.URLField(_("website"), blank=True, default="", db_default="")
     status = models.CharField(
@@ -165,11 +167,21 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         ordering = ["search_name"]
+        # Every index costs each imported row (≈2.4 million at national scale): only those the
+        # queries use. Unique numbers and indexed text are declared here rather than on the
+        # fields, because on PostgreSQL Django adds a second, `LIKE`-prefix index beside each
+        # field-level one, and no query looks these columns up by prefix (ADR 0015).
         indexes = [
             models.Index(fields=["world", "status"]),
             models.Index(fields=["departement", "world"]),
             models.Index(fields=["waldec_theme"]),
             models.Index(fields=["siret"]),
+            models.Index(fields=["search_name"], name="registry_org_search_name"),
+            models.Index(fields=["sirene_rna_id"], name="registry_org_sirene_rna_id"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["siren"], name="registry_org_siren_unique"),
+            models.UniqueConstraint(fields=["rna_id"], name="registry_org_rna_id_unique"),
         ]
 
     def __str__(self) -> str:

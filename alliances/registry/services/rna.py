@@ -11,7 +11,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from alliances.core.bulk import FreshStatistics, upsert_rows
+from alliances.core.bulk import FreshStatistics, insert_new_rows, upsert_rows
 from alliances.core.pagecache import bump_after_commit
 from alliances.registry.enums import World
 from alliances.registry.importers import rna
@@ -138,13 +138,16 @@ def _write(batch: dict[str, tuple], report: ImportReport, *, commit: bool) -> No
             report.unchanged += len(unchanged)
             for rna_id in unchanged:
                 del batch[rna_id]
-        updated = sum(1 for rna_id in batch if rna_id in known)
-        report.updated += updated
-        report.created += len(batch) - updated
-        if commit and batch:
-            upsert_rows(
-                Organisation, fields=RNA_FIELDS, unique_fields=["rna_id"], rows=batch.values()
-            )
+        changed = [row for rna_id, row in batch.items() if rna_id in known]
+        new = [row for rna_id, row in batch.items() if rna_id not in known]
+        report.updated += len(changed)
+        report.created += len(new)
+        if not commit:
+            return
+        if changed:
+            upsert_rows(Organisation, fields=RNA_FIELDS, unique_fields=["rna_id"], rows=changed)
+        if new:  # straight in: on PostgreSQL a `COPY` into the table
+            insert_new_rows(Organisation, fields=RNA_FIELDS, unique_fields=["rna_id"], rows=new)
 
 
 def _row(record: rna.RnaRecord, file_name: str, now) -> tuple:

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from alliances.core.bulk import FreshStatistics, update_rows, upsert_rows
+from alliances.core.bulk import FreshStatistics, insert_new_rows, update_rows, upsert_rows
 from alliances.core.pagecache import bump_after_commit
 from alliances.core.text import fold
 from alliances.registry.enums import Source
@@ -169,8 +169,8 @@ def _write(batch: dict, report: ImportReport, *, commit: bool, file_name: str, n
             return
         if own:
             upsert_rows(Organisation, fields=OWN_FIELDS, unique_fields=["siren"], rows=own)
-        if new:
-            upsert_rows(
+        if new:  # straight in: on PostgreSQL a `COPY` into the table
+            insert_new_rows(
                 Organisation, fields=[*OWN_FIELDS, "rna_id"], unique_fields=["siren"], rows=new
             )
         if bridges:

@@ -185,13 +185,13 @@ class CompassForm(forms.Form):
     """One radio group per question (checkboxes for a multiple-choice question), plus "not
     applicable" where allowed. Every question is optional here: the service knows which ones are
     asked, given the conditions. For an alliance evaluation (`alliance` given), the organisation
-    is chosen among the alliance's members and no territory is asked."""
+    is chosen among the alliance's members the person belongs to and no territory is asked."""
 
     profile = forms.ChoiceField(
         label=_("You answer as"), choices=[("", "—"), *AudienceProfile.choices]
     )
 
-    def __init__(self, *args, questions, audience, alliance=None, **kwargs):
+    def __init__(self, *args, questions, audience, alliance=None, evaluating=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.audience = audience
         if audience == QuestionnaireAudience.TERRITORY:
@@ -201,13 +201,13 @@ class CompassForm(forms.Form):
                 (AudienceProfile.CATALYST, AudienceProfile.CATALYST.label),
             ]
         if alliance is not None:
+            # The member organisations this person belongs to (`evaluating`: their ids).
             self.fields["organisation"] = forms.ModelChoiceField(
-                label=_("Your organisation in the alliance (optional)"),
-                queryset=Organisation.objects.filter(memberships__alliance=alliance)
-                .distinct()
-                .order_by("search_name"),
-                required=False,
-                empty_label="—",
+                label=_("The member organisation you answer for"),
+                queryset=Organisation.objects.filter(pk__in=evaluating or []).order_by(
+                    "search_name"
+                ),
+                empty_label=None if len(evaluating or []) == 1 else "—",
             )
         else:
             self.fields["organisation"] = forms.CharField(

@@ -112,6 +112,21 @@ class AllianceSubmitForm(forms.Form):
             if self.cleaned_data.get(f"member_{i}_identifier")
         ]
 
+    def submission(self) -> dict:
+        """What `alliance_submit` takes from the valid form (the page and the API alike); the
+        author is the caller's to add."""
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "summary": data["summary"],
+            "description": data["description"],
+            "alliance_type": data["alliance_type"],
+            "territories": [data["commune"] or data["departement"]],
+            "goals": list(data["goals"]),
+            "members": self.members(),
+            "contact_email": data["contact_email"],
+        }
+
 
 class CorrectionForm(forms.Form):
     message = forms.CharField(

@@ -26,19 +26,8 @@ from alliances.web.forms.registry import AllianceSubmitForm, CorrectionForm
 def alliance_submit_view(request):
     form = AllianceSubmitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            alliance_submit(
-                title=data["title"],
-                summary=data["summary"],
-                description=data["description"],
-                alliance_type=data["alliance_type"],
-                territories=[data["commune"] or data["departement"]],
-                goals=list(data["goals"]),
-                members=form.members(),
-                contact_email=data["contact_email"],
-                by=request.user,
-            )
+            alliance_submit(**form.submission(), by=request.user)
         except DomainError as error:
             form.add_error(None, str(error))
         else:

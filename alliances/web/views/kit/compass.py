@@ -17,7 +17,12 @@ from alliances.core.errors import DomainError
 from alliances.kit import charts, perms, selectors
 from alliances.kit.enums import QuestionnaireAudience
 from alliances.kit.models import Assessment, Questionnaire
-from alliances.kit.services.compass import AnswerErrors, assessment_submit, questionnaire_questions
+from alliances.kit.services.compass import (
+    MEMBERS_ONLY,
+    AnswerErrors,
+    assessment_submit,
+    questionnaire_questions,
+)
 from alliances.registry.models import Alliance
 from alliances.web.forms.kit import CompassForm
 
@@ -170,19 +175,23 @@ def compass_result_pdf(request, token: str):
 
 @require_http_methods(["GET", "POST"])
 def alliance_evaluation(request, pk: int):
-    """A member evaluates a published alliance along the seven angles (signed in)."""
+    """A member evaluates a published alliance along the seven angles, for one of its member
+    organisations they belong to."""
     alliance = get_object_or_404(Alliance.objects.published(), pk=pk)
     questionnaire = selectors.evaluation_questionnaire()
     if questionnaire is None:
         raise Http404
-    if not perms.can_evaluate_alliance(request.user, alliance):
+    if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    if not perms.can_evaluate_alliance(request.user, alliance):
+        return render(request, "403.html", {"reason": MEMBERS_ONLY}, status=403)
     questions = questionnaire_questions(questionnaire)
     form = CompassForm(
         request.POST or None,
         questions=questions,
         audience=questionnaire.audience,
         alliance=alliance,
+        evaluating=perms.evaluating_organisations(request.user, alliance),
     )
     if request.method == "POST" and form.is_valid():
         try:
