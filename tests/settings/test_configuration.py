@@ -25,6 +25,12 @@ def alliances(*args: str, tmp_path, **env: str) -> subprocess.CompletedProcess:
             "SECRET_KEY",
             "DATABASE_URL",
             "SECURE_SSL_REDIRECT",
+            # The defaults under test derive from these: a CI run may set them for itself.
+            "DATA_DIR",
+            "STATIC_ROOT",
+            "MEDIA_ROOT",
+            "OPENDATA_DIR",
+            "CACHE_URL",
         }
     }
     return subprocess.run(
