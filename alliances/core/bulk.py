@@ -39,13 +39,8 @@ def upsert_rows(
         return _upsert_postgresql(table, quoted, on_conflict, rows)
     placeholders = ", ".join(["%s"] * len(columns))
     sql = f"INSERT INTO {table} ({quoted}) VALUES ({placeholders}) {on_conflict}"  # noqa: S608
-    written = 0
-    iterator = iter(rows)
     with connection.cursor() as cursor:
-        while batch := list(islice(iterator, BATCH_SIZE)):
-            cursor.executemany(sql, batch)
-            written += len(batch)
-    return written
+        return _executemany(cursor, sql, rows)
 
 
 def _upsert_postgresql(table: str, quoted: str, on_conflict: str, rows: Iterable[Sequence]) -> int:
@@ -84,11 +79,7 @@ def insert_rows(model: type[Model], *, fields: Sequence[str], rows: Iterable[Seq
             return written
         placeholders = ", ".join(["%s"] * len(columns))
         sql = f"INSERT INTO {table} ({quoted}) VALUES ({placeholders})"  # noqa: S608
-        iterator = iter(rows)
-        while batch := list(islice(iterator, BATCH_SIZE)):
-            cursor.executemany(sql, batch)
-            written += len(batch)
-    return written
+        return _executemany(cursor, sql, rows)
 
 
 def insert_new_rows(
@@ -139,10 +130,16 @@ def update_rows(
             return written
         assignments = ", ".join(f"{column} = %s" for column in columns)
         sql = f"UPDATE {table} SET {assignments} WHERE {key_column} = %s"  # noqa: S608
-        iterator = iter(rows)
-        while batch := list(islice(iterator, BATCH_SIZE)):
-            cursor.executemany(sql, batch)
-            written += len(batch)
+        return _executemany(cursor, sql, rows)
+
+
+def _executemany(cursor, sql: str, rows: Iterable[Sequence]) -> int:
+    """SQLite's path: `sql` over `rows` in batches of `BATCH_SIZE`; returns the rows sent."""
+    written = 0
+    iterator = iter(rows)
+    while batch := list(islice(iterator, BATCH_SIZE)):
+        cursor.executemany(sql, batch)
+        written += len(batch)
     return written
 
 
