@@ -69,6 +69,8 @@ messages: install ## Extract translatable strings into the French catalogue and 
 BENCH_SCALE ?= 0.01
 BENCH_DB ?= alliances_bench
 BENCH_PSQL := psql -h 127.0.0.1 -U postgres -q
+# The served benchmarks (B2, B3) share their cache between workers as production does (Redis).
+BENCH_CACHE_URL ?= rediscache://127.0.0.1:6379/5
 BENCH_SET = "bench_reference_load" \
 	"bench_import_rna --scale $(BENCH_SCALE)" \
 	"bench_export --scale $(BENCH_SCALE)" \
@@ -80,12 +82,13 @@ bench: install ## National-scale benchmarks on SQLite, then PostgreSQL (BENCH_SC
 	trap '$(BENCH_PSQL) -c "DROP DATABASE IF EXISTS $(BENCH_DB)" >/dev/null 2>&1 || true' EXIT; \
 	for bench in $(BENCH_SET); do \
 	  echo "== SQLite: $$bench"; \
-	  $(BIN)/python -m benchmarks.$$bench; \
+	  CACHE_URL=$(BENCH_CACHE_URL) $(BIN)/python -m benchmarks.$$bench; \
 	done; \
 	for bench in $(BENCH_SET); do \
 	  echo "== PostgreSQL ($(BENCH_DB)): $$bench"; \
 	  $(BENCH_PSQL) -c "DROP DATABASE IF EXISTS $(BENCH_DB)" -c "CREATE DATABASE $(BENCH_DB)"; \
-	  DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) $(BIN)/python -m benchmarks.$$bench; \
+	  DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) CACHE_URL=$(BENCH_CACHE_URL) \
+	    $(BIN)/python -m benchmarks.$$bench; \
 	done
 
 clean: ## Remove the virtual environment and local data

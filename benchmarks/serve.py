@@ -102,7 +102,12 @@ def gunicorn(workdir: Path, *, port: int, workers: int, env: dict | None = None)
     `env` adds to the server's environment (e.g. `PAGE_CACHE_SECONDS=0` for the uncached
     variant, `CACHE_URL`).
     """
+    from django.core.cache import cache
+
     (workdir / "static").mkdir(exist_ok=True)  # no static files are served: WhiteNoise's folder
+    # Each served run starts from an empty cache: a shared Redis database (`CACHE_URL`) may still
+    # hold the pages and charts of an earlier run, on another engine or at another scale.
+    cache.clear()
     base = f"http://127.0.0.1:{port}"
     server_env = os.environ | {
         "DEBUG": "0",
@@ -110,8 +115,8 @@ def gunicorn(workdir: Path, *, port: int, workers: int, env: dict | None = None)
         "SECURE_SSL_REDIRECT": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
-        # The load generator is one client: the API's per-client throttles would answer 429
-        # (DRF's user throttle counts anonymous clients by address too).
+        # The load generator is one client: the API's per-client throttle would answer 429. The
+        # counters are still incremented at every request, as in production.
         "API_THROTTLE_ANON": "100000000/min",
         "API_THROTTLE_USER": "100000000/min",
         # One cache shared by the workers, as in production (CACHE_URL): rendered charts, tables
