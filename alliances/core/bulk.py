@@ -5,7 +5,8 @@ Rows are plain tuples of database-ready values, in the order of `fields`. SQLite
 followed by one `INSERT … SELECT … ON CONFLICT DO UPDATE`. Call inside a transaction.
 """
 
-from collections.abc import Iterable, Sequence
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 
 from django.db import IntegrityError, connection, transaction
@@ -179,3 +180,46 @@ class FreshStatistics:
                 cursor.execute(f"ANALYZE {connection.ops.quote_name(self.table)}")
             self.size += self.pending
             self.pending = 0
+
+
+@contextlib.contextmanager
+def indexes_built_after_load(
+    model: type[Model], *, postgresql_indexes: Mapping[str, str] | None = None
+) -> Iterator[bool]:
+    """Around a bulk load of `model`: when its table is empty (a first load) or one of its
+    secondary indexes is missing (a load killed before its end), drop them and build each once
+    at the end, however the load ends; otherwise keep them. Yields whether they were deferred.
+
+    The secondary indexes are those of `Meta.indexes` (no write looks rows up through them: the
+    unique constraints and the primary key stay), plus on PostgreSQL `postgresql_indexes`,
+    index names mapped to their `CREATE INDEX IF NOT EXISTS` statements (a trigram index, say).
+    Building an index over the loaded rows costs a fraction of keeping it up row by row. While
+    they are deferred, the queries they serve still work, only slower.
+    """
+    table = model._meta.db_table
+    extra = dict(postgresql_indexes or {}) if connection.vendor == "postgresql" else {}
+    declared = {index.name: index for index in model._meta.indexes}
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {connection.ops.quote_name(table)} LIMIT 1")  # noqa: S608
+        empty = cursor.fetchone() is None
+        present = set(connection.introspection.get_constraints(cursor, table))
+    wanted = set(declared) | set(extra)
+    if not wanted or (not empty and wanted <= present):
+        yield False
+        return
+    with connection.cursor() as cursor:
+        for name in sorted(wanted & present):
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    try:
+        yield True
+    finally:
+        if connection.vendor == "postgresql" and connection.in_atomic_block:
+            # Inside a transaction (a test, a caller's), rows written may still have foreign
+            # keys to check at commit, and PostgreSQL builds no index over pending checks.
+            connection.check_constraints()
+        editor = connection.schema_editor()
+        with connection.cursor() as cursor:
+            for index in declared.values():
+                cursor.execute(str(index.create_sql(model, editor)))
+            for statement in extra.values():
+                cursor.execute(statement)

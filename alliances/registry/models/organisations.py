@@ -12,6 +12,15 @@ from alliances.registry.enums import (
 )
 from alliances.registry.identifiers import validate_rna, validate_siren, validate_siret
 
+# The trigram index of the search on names (migration 0003; PostgreSQL only), as the bulk imports
+# build it again after a first load (`core.bulk.indexes_built_after_load`).
+SEARCH_NAME_TRIGRAM_INDEX = {
+    "registry_org_search_name_trgm": (
+        "CREATE INDEX IF NOT EXISTS registry_org_search_name_trgm "
+        "ON registry_organisation USING gin (search_name gin_trgm_ops)"
+    )
+}
+
 
 class OrganisationQuerySet(models.QuerySet):
     def search(self, query: str) -> "OrganisationQuerySet":

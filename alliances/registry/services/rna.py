@@ -5,13 +5,19 @@ new or changed associations are written, and unchanged ones are counted. Each ba
 its own: a killed import, run again, finds what was written unchanged and completes the rest.
 """
 
+import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
-from alliances.core.bulk import FreshStatistics, insert_new_rows, upsert_rows
+from alliances.core.bulk import (
+    FreshStatistics,
+    indexes_built_after_load,
+    insert_new_rows,
+    upsert_rows,
+)
 from alliances.core.pagecache import bump_after_commit
 from alliances.registry.enums import World
 from alliances.registry.importers import rna
@@ -20,6 +26,7 @@ from alliances.registry.importers.report import ImportReport, Reject, RejectWrit
 from alliances.registry.importers.rna import digest  # noqa: F401  (the SIRENE import's too)
 from alliances.registry.importers.streams import LineDecoder, csv_rows, source_files
 from alliances.registry.models import Organisation
+from alliances.registry.models.organisations import SEARCH_NAME_TRIGRAM_INDEX
 
 BATCH_SIZE = 5000
 ASSOCIATION = World.ASSOCIATION.value
@@ -60,7 +67,7 @@ def rna_import(
     locator = CommuneLocator()
     now = timezone.now()
     statistics = FreshStatistics(Organisation)
-    with RejectWriter(report, rejects_path) as rejects:
+    with RejectWriter(report, rejects_path) as rejects, secondary_indexes_deferred(commit):
         rows = _rows(files, report, rejects, locator, now)
         for batch in _batches(rows, report):
             _write(batch, report, commit=commit)
@@ -71,6 +78,14 @@ def rna_import(
     if commit:  # public pages may show the imported records: the page cache starts afresh
         bump_after_commit()
     return report
+
+
+def secondary_indexes_deferred(commit: bool):
+    """A committed import into an empty table builds the organisations' secondary indexes once at
+    its end instead of row by row (also the SIRENE import's; ADR 0015)."""
+    if not commit:
+        return contextlib.nullcontext(False)
+    return indexes_built_after_load(Organisation, postgresql_indexes=SEARCH_NAME_TRIGRAM_INDEX)
 
 
 def _rows(files, report: ImportReport, rejects: RejectWriter, locator, now) -> Iterator:

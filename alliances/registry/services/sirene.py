@@ -11,7 +11,12 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
-from alliances.core.bulk import FreshStatistics, insert_new_rows, update_rows, upsert_rows
+from alliances.core.bulk import (
+    FreshStatistics,
+    insert_new_rows,
+    update_rows,
+    upsert_rows,
+)
 from alliances.core.pagecache import bump_after_commit
 from alliances.core.text import fold
 from alliances.registry.enums import Source
@@ -19,7 +24,7 @@ from alliances.registry.importers import sirene
 from alliances.registry.importers.report import ImportReport, Reject, RejectWriter
 from alliances.registry.importers.streams import LineDecoder, csv_rows, source_files
 from alliances.registry.models import Organisation
-from alliances.registry.services.rna import digest
+from alliances.registry.services.rna import digest, secondary_indexes_deferred
 
 BATCH_SIZE = 5000
 SIRENE = Source.SIRENE.value
@@ -70,7 +75,7 @@ def sirene_import(
     report = ImportReport(committed=commit)
     now = timezone.now()
     statistics = FreshStatistics(Organisation)
-    with RejectWriter(report, rejects_path) as rejects:
+    with RejectWriter(report, rejects_path) as rejects, secondary_indexes_deferred(commit):
         for source in source_files([path]):
             decoder = LineDecoder()
             with source.open() as handle:
