@@ -399,7 +399,7 @@ def diagnostics_store() -> StoreReport:
         source = _Source()
         source.load_breakdowns(None, None)
         batches = [[None]]
-        ids = sorted(pk for pk, t in source.territories.items() if t.kind in SUMMARISED_KINDS)
+        ids = stored_territory_ids(source.territories)
         batches += [
             [source.territories[pk] for pk in ids[start : start + CHUNK]]
             for start in range(0, len(ids), CHUNK)
@@ -413,6 +413,11 @@ def diagnostics_store() -> StoreReport:
             size += sum(row.size for row in rows)
             stored += sum(len(row.head) + len(row.tail) for row in rows)
     return StoreReport(count, size, stored, round((time.perf_counter() - clock) * 1000))
+
+
+def stored_territory_ids(territories: dict[int, Territory]) -> list[int]:
+    """The territories whose diagnostic is stored (besides France): every summarised one."""
+    return sorted(pk for pk, t in territories.items() if t.kind in SUMMARISED_KINDS)
 
 
 def diagnostics_drop() -> None:
