@@ -61,7 +61,11 @@ def chart_svg(spec: dict | object, *, title: str, summary: str, description: str
     say where the data table is, e.g. "The data is in the table below."; `summary` is the sentence
     or two that say what the chart shows (see `alliances.core.summaries`), shown on the page.
     """
-    spec_dict = spec.to_dict() if hasattr(spec, "to_dict") else dict(spec)
+    # Altair validates a chart against the Vega-Lite schema in `to_dict()`, which costs more than
+    # the rest of a chart read from the cache: the key is taken from the unvalidated spec, and a
+    # chart is validated only when it is rendered.
+    altair = hasattr(spec, "to_dict")
+    spec_dict = spec.to_dict(validate=False) if altair else dict(spec)
     spec_dict.setdefault("config", {})
     for key, value in THEME_CONFIG.items():
         spec_dict["config"].setdefault(key, value)
@@ -71,6 +75,8 @@ def chart_svg(spec: dict | object, *, title: str, summary: str, description: str
     )
     svg = cache.get(key)
     if svg is None:
+        if altair:
+            spec.to_dict()  # raises on a spec that does not follow the schema
         svg = vl_convert.vegalite_to_svg(spec_dict)
         cache.set(key, svg, timeout=CACHE_SECONDS)
     match = _SVG_OPEN.search(svg)

@@ -1,4 +1,6 @@
 import altair as alt
+import pytest
+from altair.utils.schemapi import SchemaValidationError
 
 from alliances.core.charts import chart_svg
 
@@ -20,3 +22,9 @@ def test_chart_is_inline_svg_with_an_accessible_name_and_the_data_drawn():
     # Two bars are drawn, labelled by year on the axis.
     assert 'aria-label="year: 2024; value: 12"' in svg
     assert 'aria-label="year: 2025; value: 30"' in svg
+
+
+def test_a_chart_that_does_not_follow_the_schema_is_refused_when_rendered():
+    chart = alt.Chart(alt.Data(values=[{"a": 1}])).mark_point().encode(x=alt.X("a:Q", bin="yes"))
+    with pytest.raises(SchemaValidationError):
+        chart_svg(chart, title="Invalid", summary="Nothing drawn.")
