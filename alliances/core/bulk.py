@@ -6,13 +6,17 @@ followed by one `INSERT … SELECT … ON CONFLICT DO UPDATE`. Call inside a tra
 """
 
 import contextlib
+import queue
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
+from typing import TypeVar
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Model
 
 BATCH_SIZE = 5000
+T = TypeVar("T")
 
 
 def upsert_rows(
@@ -223,3 +227,56 @@ def indexes_built_after_load(
                 cursor.execute(str(index.create_sql(model, editor)))
             for statement in extra.values():
                 cursor.execute(statement)
+
+
+class _Failed:
+    def __init__(self, error: BaseException):
+        self.error = error
+
+
+_END = object()
+
+
+def read_ahead(items: Iterable[T], *, depth: int = 2) -> Iterator[T]:
+    """Yield `items` as they come, produced in a background thread up to `depth` items ahead.
+
+    A bulk import parses batch N+1 while the database writes batch N: the database drivers
+    release the interpreter lock while the database works, so parsing (pure Python) and writing
+    overlap. The producer must not touch the database (Django's connections belong to a thread).
+    An exception raised by the producer is raised here, in the consumer; a consumer that stops
+    early (an error while writing) stops the producer before its next item.
+    """
+    handover: queue.Queue = queue.Queue(maxsize=depth)
+    stopped = threading.Event()
+
+    def put(item) -> bool:
+        while not stopped.is_set():
+            try:
+                handover.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put(item):
+                    return
+            put(_END)
+        except BaseException as error:  # handed over to the consumer, raised there
+            put(_Failed(error))
+
+    producer = threading.Thread(target=produce, name="read-ahead", daemon=True)
+    producer.start()
+    try:
+        while True:
+            item = handover.get()
+            if item is _END:
+                return
+            if type(item) is _Failed:
+                raise item.error
+            yield item
+    finally:
+        stopped.set()
+        producer.join()

@@ -1,5 +1,7 @@
 """The bulk paths of `core.bulk` on the organisation table (whichever engine runs the tests)."""
 
+import threading
+
 import pytest
 from django.db import connection, transaction
 from django.utils import timezone
@@ -7,6 +9,7 @@ from django.utils import timezone
 from alliances.core.bulk import (
     indexes_built_after_load,
     insert_new_rows,
+    read_ahead,
     update_rows,
     upsert_rows,
 )
@@ -121,3 +124,41 @@ def test_the_indexes_are_built_again_when_the_load_fails():
         assert not SECONDARY & indexes()
         raise ValueError("a bad file")
     assert indexes() >= SECONDARY
+
+
+# Reading ahead in a thread while the caller writes.
+
+
+def test_read_ahead_yields_every_item_in_order():
+    assert list(read_ahead(iter(range(1000)), depth=3)) == list(range(1000))
+    assert list(read_ahead([])) == []
+
+
+def test_an_error_while_reading_is_raised_to_the_writer_after_the_items_before_it():
+    def lines():
+        yield 1
+        yield 2
+        raise ValueError("line 3: not a number")
+
+    received = []
+    with pytest.raises(ValueError, match="line 3"):
+        for item in read_ahead(lines()):
+            received.append(item)
+    assert received == [1, 2]
+
+
+def test_a_writer_that_fails_stops_the_reading():
+    produced = []
+
+    def lines():
+        for number in range(10_000):
+            produced.append(number)
+            yield number
+
+    with pytest.raises(RuntimeError):
+        for item in read_ahead(lines(), depth=2):
+            if item == 5:
+                raise RuntimeError("the database refused batch 5")
+    # The reader stopped a few items ahead of the writer, not at the end of the file.
+    assert len(produced) < 20
+    assert not [t for t in threading.enumerate() if t.name == "read-ahead"]

@@ -16,6 +16,7 @@ from alliances.core.bulk import (
     FreshStatistics,
     indexes_built_after_load,
     insert_new_rows,
+    read_ahead,
     upsert_rows,
 )
 from alliances.core.pagecache import bump_after_commit
@@ -69,7 +70,8 @@ def rna_import(
     statistics = FreshStatistics(Organisation)
     with RejectWriter(report, rejects_path) as rejects, secondary_indexes_deferred(commit):
         rows = _rows(files, report, rejects, locator, now)
-        for batch in _batches(rows, report):
+        # Lines are read and parsed in a thread while the previous batch is written.
+        for batch in read_ahead(_batches(rows, report)):
             _write(batch, report, commit=commit)
             if commit:
                 statistics.written(len(batch))

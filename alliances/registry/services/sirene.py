@@ -14,6 +14,7 @@ from django.utils import timezone
 from alliances.core.bulk import (
     FreshStatistics,
     insert_new_rows,
+    read_ahead,
     update_rows,
     upsert_rows,
 )
@@ -91,7 +92,8 @@ def sirene_import(
                 parsed = sirene.parse_rows(
                     lines, columns=columns, file_name=source.name, selection=selection
                 )
-                for batch in _batches(parsed, report, rejects):
+                # Lines are parsed in a thread while the previous batch is written.
+                for batch in read_ahead(_batches(parsed, report, rejects)):
                     _write(batch, report, commit=commit, file_name=source.name[:200], now=now)
                     if commit:
                         statistics.written(len(batch))
