@@ -364,6 +364,8 @@ SPECTACULAR_SETTINGS = {
 # Throttling and other shared counters live in the cache: use a shared cache (Redis) when
 # several app servers run.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "alliances.core.cache.RedisCache"  # one client per pool
 # Anonymous visitors' pages and API reads are served from that cache for at most this many
 # seconds, and dropped at once by any edit or refresh (alliances/core/pagecache.py). 0: off
 # (the default with DEBUG=1, so that a developer always sees the latest template).
