@@ -14,6 +14,7 @@ the API splices them in between the two halves of the stored payload.
 """
 
 import bisect
+import functools
 import time
 import zlib
 from collections import defaultdict
@@ -462,22 +463,14 @@ def perceptions_store_after_commit(using: str | None = None) -> None:
 def stored_diagnostic(kind: str | None, code: str | None, language: str) -> bytes | None:
     """The stored diagnostic API response of a territory (kind None: France), or None when none
     is stored (before the first refresh, after `diagnostics_drop`). One indexed query."""
-    perceptions = DiagnosticPerceptions.objects.filter(
-        region=OuterRef("region"), language=language
-    ).values("body")[:1]
-    rows = DiagnosticPayload.objects.filter(language=language)
-    if kind is None:
-        rows = rows.filter(territory__isnull=True)
-    else:
-        rows = rows.filter(territory__kind=kind, territory__code=code)
-    found = list(
-        rows.annotate(perceptions=Subquery(perceptions)).values_list("head", "perceptions", "tail")[
-            :1
-        ]
-    )
-    if not found:
+    sql, names = _stored_query(kind is None, connection.vendor)
+    values = {"kind": kind, "code": code, "language": language}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [values[name] for name in names])
+        found = cursor.fetchone()
+    if found is None:
         return None
-    head, perceptions_body, tail = found[0]
+    head, perceptions_body, tail = found
     return b"".join(
         (
             zlib.decompress(head),
@@ -485,3 +478,27 @@ def stored_diagnostic(kind: str | None, code: str | None, language: str) -> byte
             zlib.decompress(tail),
         )
     )
+
+
+# Stand-ins for the query's parameters while it is compiled, then the name of each.
+_PARAMETERS = {"\x00kind": "kind", "\x00code": "code", "\x00language": "language"}
+
+
+@functools.lru_cache(maxsize=8)
+def _stored_query(france: bool, vendor: str) -> tuple[str, tuple[str, ...]]:
+    """The SQL of `stored_diagnostic`'s read, compiled from the ORM once per shape (France or a
+    territory) and engine, with the name of each parameter in order: building the query through
+    the ORM at every request cost more than running it."""
+    perceptions = DiagnosticPerceptions.objects.filter(
+        region=OuterRef("region"), language="\x00language"
+    ).values("body")[:1]
+    rows = DiagnosticPayload.objects.filter(language="\x00language")
+    if france:
+        rows = rows.filter(territory__isnull=True)
+    else:
+        rows = rows.filter(territory__kind="\x00kind", territory__code="\x00code")
+    query = rows.annotate(perceptions=Subquery(perceptions)).values_list(
+        "head", "perceptions", "tail"
+    )[:1]
+    sql, parameters = query.query.sql_with_params()
+    return sql, tuple(_PARAMETERS[parameter] for parameter in parameters)
