@@ -95,18 +95,44 @@ def write_xlsx(path: Path, dataset) -> int:
     return _write_xlsx_rows(path, dataset.name, dataset.header, dataset.rows())
 
 
+# A worksheet holds at most 1,048,576 rows: the header and 1,048,575 rows of data. A longer
+# table (the organisations of the whole country) goes on in further sheets, each with the header.
+SHEET_ROWS = 1_048_575
+
+
+class _Sheets:
+    """The sheets of a write-only workbook: `name`, then `name (2)`, `name (3)`…"""
+
+    def __init__(self, workbook: Workbook, name: str, header: list[str]):
+        self.workbook, self.name, self.header = workbook, name, header
+        self.count = 0
+        self._next()
+
+    def _next(self) -> None:
+        self.count += 1
+        title = self.name[:31] if self.count == 1 else f"{self.name[:25]} ({self.count})"
+        self.sheet = self.workbook.create_sheet(title)
+        self.sheet.append(self.header)
+        self.rows = 0
+
+    def append(self, values: list) -> None:
+        if self.rows == SHEET_ROWS:
+            self._next()
+        self.sheet.append(values)
+        self.rows += 1
+
+
 def write_table(csv_path: Path, xlsx_path: Path, sheet_name: str, header: list[str], rows) -> int:
     """Both files in one pass over the rows; returns the number of rows written."""
     workbook = Workbook(write_only=True)  # rows go to disk as they come
-    sheet = workbook.create_sheet(sheet_name[:31])
-    sheet.append(header)
+    sheets = _Sheets(workbook, sheet_name, header)
     count = 0
     with csv_path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")  # RFC 4180: CRLF, double quotes
         writer.writerow(header)
         for row in rows:
             writer.writerow([csv_cell(value) for value in row])
-            sheet.append([xlsx_cell(value) for value in row])
+            sheets.append([xlsx_cell(value) for value in row])
             count += 1
     workbook.save(xlsx_path)
     return count
@@ -132,11 +158,10 @@ def _write_csv_rows(path: Path, header: list[str], rows) -> int:
 
 def _write_xlsx_rows(path: Path, sheet_name: str, header: list[str], rows) -> int:
     workbook = Workbook(write_only=True)  # rows go to disk as they come
-    sheet = workbook.create_sheet(sheet_name[:31])
-    sheet.append(header)
+    sheets = _Sheets(workbook, sheet_name, header)
     count = 0
     for row in rows:
-        sheet.append([xlsx_cell(value) for value in row])
+        sheets.append([xlsx_cell(value) for value in row])
         count += 1
     workbook.save(path)
     return count

@@ -78,8 +78,9 @@ def test_export_writes_every_dataset_without_personal_data(registry, tmp_path, c
     catalysts = read_csv(tmp_path / "catalysts.csv")
     assert sorted(row["kind"] for row in catalysts) == ["organisation", "person"]
 
-    sheet = load_workbook(tmp_path / "organisations.xlsx", read_only=True).active
-    cells = list(sheet.iter_rows(values_only=True))
+    workbook = load_workbook(tmp_path / "organisations.xlsx", read_only=True)
+    cells = list(workbook.active.iter_rows(values_only=True))
+    workbook.close()  # a read-only workbook keeps its file open until closed
     assert cells[0][:2] == ("id", "name")
     assert any(row[1] == '\'=HYPERLINK("http://evil")' for row in cells[1:])
 
