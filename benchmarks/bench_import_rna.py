@@ -19,7 +19,6 @@ read (it reads the whole stock and writes the relevant units, bridging associati
 """
 
 import argparse
-import contextlib
 import io
 import sys
 import time
@@ -37,8 +36,7 @@ def raw_insert(
     `deferred` as well, its secondary indexes dropped before and built after (in the time)."""
     from django.db import connection, transaction
 
-    from alliances.core.bulk import indexes_built_after_load
-    from alliances.registry.models.organisations import SEARCH_NAME_TRIGRAM_INDEX
+    from alliances.registry.services.rna import secondary_indexes_deferred
 
     table = model._meta.db_table
     columns = [model._meta.get_field(name).column for name in fields]
@@ -52,11 +50,7 @@ def raw_insert(
         else:
             cursor.execute("DROP TABLE IF EXISTS bench_raw")
             cursor.execute(f"CREATE TABLE bench_raw AS SELECT {quoted} FROM {table} WHERE 1 = 0")  # noqa: S608
-    around = (
-        indexes_built_after_load(model, postgresql_indexes=SEARCH_NAME_TRIGRAM_INDEX)
-        if deferred
-        else contextlib.nullcontext()
-    )
+    around = secondary_indexes_deferred(deferred)  # the import's own: nothing when False
     started = time.perf_counter()
     with around, transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":

@@ -1,4 +1,6 @@
-"""Streaming bulk upserts and updates that bypass the ORM's per-object work (SQLite, PostgreSQL).
+"""Bulk loads that bypass the ORM's per-object work (SQLite, PostgreSQL): streaming upserts,
+inserts and updates, fresh planner statistics, secondary indexes built after a first load, and
+parsing read ahead in a thread while the database writes.
 
 Rows are plain tuples of database-ready values, in the order of `fields`. SQLite gets batched
 `executemany` of `INSERT … ON CONFLICT DO UPDATE`; PostgreSQL gets `COPY` into a temporary table
